@@ -1,0 +1,51 @@
+package com.chaching.accounts;
+
+import com.chaching.platform.BearerTokens;
+import com.chaching.platform.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Accounts", description = "Sign-up and account settings.")
+class AccountController {
+
+    private final AccountService accounts;
+
+    AccountController(AccountService accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/accounts")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Sign up", description = """
+            Creates a sandbox account and returns it with its secret API key, shown this once. When the server's \
+            sign-up is closed, send the operator's admin token as Authorization: Bearer <token>. A taken email is a 409.""")
+    SignUpResponse signUp(@Valid @RequestBody SignUpRequest request,
+                          @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
+        return accounts.signUp(request, BearerTokens.token(authorization));
+    }
+
+    @GetMapping("/account")
+    @Operation(summary = "Retrieve the account", description = "The account the API key belongs to, with its settings.")
+    Account get(Tenant tenant) {
+        return accounts.get(tenant);
+    }
+
+    @PatchMapping("/account")
+    @Operation(summary = "Update the account's settings", description = "Changes only the fields sent.")
+    Account update(Tenant tenant, @Valid @RequestBody AccountUpdate changes) {
+        return accounts.update(tenant, changes);
+    }
+}

@@ -1,0 +1,93 @@
+package com.chaching.accounts;
+
+import com.chaching.platform.AccountClock;
+import com.chaching.platform.ApiKeyHash;
+import com.chaching.platform.ApiProblem;
+import com.chaching.platform.Ids;
+import com.chaching.platform.Tenant;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Sign-up and account settings. */
+@Service
+public class AccountService {
+
+    static final List<Integer> DEFAULT_RETRY_SCHEDULE = List.of(1, 3, 5, 7);
+    static final int DEFAULT_SETTLEMENT_DAYS = 2;
+    private static final int BCRYPT_MAX_BYTES = 72;
+
+    private final AccountRepository accounts;
+    private final AccountClock clocks;
+    private final Clock serverClock;
+    private final SignUpSettings signUp;
+    private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
+
+    AccountService(AccountRepository accounts, AccountClock clocks, Clock serverClock, SignUpSettings signUp) {
+        this.accounts = accounts;
+        this.clocks = clocks;
+        this.serverClock = serverClock;
+        this.signUp = signUp;
+    }
+
+    /** A new sandbox account and its first secret key, which is returned once and stored only as a hash. */
+    @Transactional
+    SignUpResponse signUp(SignUpRequest request, @Nullable String bearerToken) {
+        if (!signUp.allows(bearerToken)) {
+            throw ApiProblem.unauthenticated("Sign-up is closed on this server; it needs the operator's admin token.");
+        }
+        String password = Objects.requireNonNull(request.password());
+        if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
+            throw ApiProblem.invalid("password", "password must be at most 72 bytes in UTF-8.");
+        }
+        // A new account's clock is the server's: it has no test-clock offset yet.
+        Instant now = serverClock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String name = Objects.requireNonNull(request.name()).strip();
+        Account account = new Account(Ids.newId("acct"), "account", name, Objects.requireNonNull(request.email()).strip(), false,
+                "UTC", InvoicePrefixes.fromName(name), DEFAULT_RETRY_SCHEDULE, AfterRetries.CANCEL,
+                DEFAULT_SETTLEMENT_DAYS, now, now);
+        if (!accounts.insert(account, passwords.encode(password))) {
+            throw ApiProblem.alreadyExists("email", "An account with this email already exists.");
+        }
+        String apiKey = "sk_test_" + Ids.randomToken(32);
+        accounts.insertApiKey(account.id(), Ids.newId("key"), ApiKeyHash.of(apiKey), apiKey.substring(apiKey.length() - 4), now);
+        return new SignUpResponse(account, apiKey);
+    }
+
+    @Transactional(readOnly = true)
+    public Account get(Tenant tenant) {
+        return accounts.find(tenant).orElseThrow(() -> ApiProblem.notFound("account", tenant.accountId()));
+    }
+
+    @Transactional
+    Account update(Tenant tenant, AccountUpdate changes) {
+        Account current = accounts.lock(tenant).orElseThrow(() -> ApiProblem.notFound("account", tenant.accountId()));
+        Account updated = new Account(
+                current.id(),
+                current.object(),
+                changes.name() != null ? changes.name().strip() : current.name(),
+                current.email(),
+                current.livemode(),
+                changes.timeZone() != null ? changes.timeZone() : current.timeZone(),
+                changes.invoicePrefix() != null ? changes.invoicePrefix() : current.invoicePrefix(),
+                changes.retrySchedule() != null ? List.copyOf(changes.retrySchedule()) : current.retrySchedule(),
+                changes.afterRetries() != null ? changes.afterRetries() : current.afterRetries(),
+                changes.settlementDays() != null ? changes.settlementDays() : current.settlementDays(),
+                current.createdAt(),
+                clocks.now(tenant));
+        accounts.update(updated);
+        return updated;
+    }
+
+    static ApiProblem noTestClock() {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "resource_missing", "Live accounts have no test clock.", null, List.of());
+    }
+}

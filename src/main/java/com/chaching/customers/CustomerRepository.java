@@ -1,0 +1,164 @@
+package com.chaching.customers;
+
+import static com.chaching.platform.SqlValues.instant;
+import static com.chaching.platform.SqlValues.utc;
+
+import com.chaching.platform.JsonColumns;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Customers. Deleted customers keep their row (and key) but no query of the API sees them. */
+@Repository
+class CustomerRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+    private final RowMapper<Customer> rows;
+
+    CustomerRepository(JdbcClient jdbc, JsonColumns json) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.rows = this::customer;
+    }
+
+    /** Inserts the customer; false when its external key is taken in the account (also by a deleted customer). */
+    boolean insert(Tenant tenant, Customer customer) {
+        return jdbc.sql("""
+                        insert into customers (account_id, customer_id, external_key, name, email, phone, address, metadata,
+                                               created_at, updated_at)
+                        values (:accountId, :id, :externalKey, :name, :email, :phone, cast(:address as jsonb),
+                                cast(:metadata as jsonb), :createdAt, :updatedAt)
+                        on conflict (account_id, external_key) do nothing
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("id", customer.id())
+                .param("externalKey", customer.externalKey())
+                .param("name", customer.name())
+                .param("email", customer.email())
+                .param("phone", customer.phone())
+                .param("address", json.write(customer.address()))
+                .param("metadata", json.write(customer.metadata()))
+                .param("createdAt", utc(customer.createdAt()))
+                .param("updatedAt", utc(customer.updatedAt()))
+                .update() == 1;
+    }
+
+    Optional<Customer> findByExternalKey(Tenant tenant, String externalKey) {
+        return jdbc.sql("""
+                        select * from customers
+                         where account_id = :accountId and external_key = :externalKey and deleted_at is null
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("externalKey", externalKey)
+                .query(rows)
+                .optional();
+    }
+
+    /** Locks the customer's row for the caller's transaction. */
+    Optional<Customer> lockByExternalKey(Tenant tenant, String externalKey) {
+        return jdbc.sql("""
+                        select * from customers
+                         where account_id = :accountId and external_key = :externalKey and deleted_at is null
+                           for update
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("externalKey", externalKey)
+                .query(rows)
+                .optional();
+    }
+
+    void update(Tenant tenant, Customer customer) {
+        jdbc.sql("""
+                        update customers
+                           set name = :name, email = :email, phone = :phone, address = cast(:address as jsonb),
+                               metadata = cast(:metadata as jsonb), updated_at = :updatedAt
+                         where account_id = :accountId and customer_id = :id
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("id", customer.id())
+                .param("name", customer.name())
+                .param("email", customer.email())
+                .param("phone", customer.phone())
+                .param("address", json.write(customer.address()))
+                .param("metadata", json.write(customer.metadata()))
+                .param("updatedAt", utc(customer.updatedAt()))
+                .update();
+    }
+
+    /** Marks the customer deleted; false when there was no live customer with that key. */
+    boolean markDeleted(Tenant tenant, String customerId, Instant deletedAt) {
+        return jdbc.sql("""
+                        update customers set deleted_at = :deletedAt
+                         where account_id = :accountId and customer_id = :id and deleted_at is null
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("id", customerId)
+                .param("deletedAt", utc(deletedAt))
+                .update() == 1;
+    }
+
+    Page<Customer> list(Tenant tenant, CustomerFilter filter, PageRequest page) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("accountId", tenant.accountId());
+        params.put("email", filter.email());
+        params.put("createdGte", utc(filter.createdGte()));
+        params.put("createdLt", utc(filter.createdLt()));
+        return page.fetch(jdbc, """
+                        select * from customers
+                         where account_id = :accountId and deleted_at is null
+                           and (cast(:email as text) is null or lower(email) = lower(cast(:email as text)))
+                           and (cast(:createdGte as timestamptz) is null or created_at >= cast(:createdGte as timestamptz))
+                           and (cast(:createdLt as timestamptz) is null or created_at < cast(:createdLt as timestamptz))
+                        """,
+                params, rows, id -> seqOf(tenant, id));
+    }
+
+    /** Customers whose name or email contains {@code text}, ignoring case (served by the trigram index). */
+    Page<Customer> search(Tenant tenant, String text, PageRequest page) {
+        return page.fetch(jdbc, """
+                        select * from customers
+                         where account_id = :accountId and deleted_at is null
+                           and search_text ilike :pattern escape '\\'
+                        """,
+                Map.of("accountId", tenant.accountId(), "pattern", "%" + escapeLike(text) + "%"),
+                rows, id -> seqOf(tenant, id));
+    }
+
+    private Optional<Long> seqOf(Tenant tenant, String customerId) {
+        return jdbc.sql("select seq from customers where account_id = :accountId and customer_id = :id and deleted_at is null")
+                .param("accountId", tenant.accountId())
+                .param("id", customerId)
+                .query(Long.class)
+                .optional();
+    }
+
+    static String escapeLike(String text) {
+        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+    }
+
+    private Customer customer(ResultSet rs, int row) throws SQLException {
+        return new Customer(
+                rs.getString("customer_id"),
+                "customer",
+                rs.getString("external_key"),
+                rs.getString("name"),
+                rs.getString("email"),
+                rs.getString("phone"),
+                json.read(rs.getString("address"), Address.class),
+                json.readMetadata(rs.getString("metadata")),
+                rs.getString("default_payment_method"),
+                rs.getLong("balance"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+}

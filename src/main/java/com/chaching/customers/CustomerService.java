@@ -1,0 +1,101 @@
+package com.chaching.customers;
+
+import com.chaching.platform.AccountClock;
+import com.chaching.platform.ApiProblem;
+import com.chaching.platform.Ids;
+import com.chaching.platform.Metadata;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import java.time.Instant;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Customers: create, read, list, search, update and delete, each scoped to the calling account. */
+@Service
+public class CustomerService {
+
+    private final CustomerRepository customers;
+    private final AccountClock clocks;
+
+    CustomerService(CustomerRepository customers, AccountClock clocks) {
+        this.customers = customers;
+        this.clocks = clocks;
+    }
+
+    @Transactional
+    Customer create(Tenant tenant, CustomerCreate request) {
+        if (CustomerRules.RESERVED_KEY.equals(request.externalKey())) {
+            throw ApiProblem.invalid("externalKey", "externalKey \"search\" is reserved.");
+        }
+        Instant now = clocks.now(tenant);
+        String id = Ids.newId("cus");
+        Customer customer = new Customer(id, "customer",
+                request.externalKey() != null ? request.externalKey() : id,
+                emptyToNull(request.name()), emptyToNull(request.email()), emptyToNull(request.phone()),
+                request.address() == null || request.address().isEmpty() ? null : request.address(),
+                Metadata.forCreate(request.metadata()), null, 0, now, now);
+        if (!customers.insert(tenant, customer)) {
+            throw ApiProblem.alreadyExists("externalKey",
+                    "A customer with externalKey '" + customer.externalKey() + "' already exists (or existed) in this account.");
+        }
+        return customer;
+    }
+
+    /** The live customer with this external key; 404 when there is none in this account. */
+    @Transactional(readOnly = true)
+    public Customer get(Tenant tenant, String externalKey) {
+        return customers.findByExternalKey(tenant, externalKey).orElseThrow(() -> notFound(externalKey));
+    }
+
+    @Transactional(readOnly = true)
+    Page<Customer> list(Tenant tenant, CustomerFilter filter, PageRequest page) {
+        return customers.list(tenant, filter, page);
+    }
+
+    @Transactional(readOnly = true)
+    Page<Customer> search(Tenant tenant, String query, PageRequest page) {
+        return customers.search(tenant, query, page);
+    }
+
+    @Transactional
+    Customer update(Tenant tenant, String externalKey, CustomerUpdate changes) {
+        Customer current = customers.lockByExternalKey(tenant, externalKey).orElseThrow(() -> notFound(externalKey));
+        if (changes.externalKey() != null && !changes.externalKey().equals(current.externalKey())) {
+            throw ApiProblem.badRequest("parameter_immutable", "externalKey", "externalKey cannot be changed.");
+        }
+        Map<String, String> metadata = Metadata.merge(current.metadata(), changes.metadata());
+        if (!Metadata.fitsLimits(metadata)) {
+            throw ApiProblem.invalid("metadata", "metadata would have more than 50 keys.");
+        }
+        Customer updated = new Customer(current.id(), current.object(), current.externalKey(),
+                changes.name() != null ? emptyToNull(changes.name()) : current.name(),
+                changes.email() != null ? emptyToNull(changes.email()) : current.email(),
+                changes.phone() != null ? emptyToNull(changes.phone()) : current.phone(),
+                changes.address() != null ? (changes.address().isEmpty() ? null : changes.address()) : current.address(),
+                metadata, current.defaultPaymentMethod(), current.balance(), current.createdAt(), clocks.now(tenant));
+        customers.update(tenant, updated);
+        return updated;
+    }
+
+    /**
+     * Deletes the customer from the API's view: it is answered 404 from now on and its key stays taken,
+     * while the invoices and transactions that name it stay readable.
+     */
+    @Transactional
+    DeletedCustomer delete(Tenant tenant, String externalKey) {
+        Customer customer = customers.lockByExternalKey(tenant, externalKey).orElseThrow(() -> notFound(externalKey));
+        customers.markDeleted(tenant, customer.id(), clocks.now(tenant));
+        return DeletedCustomer.of(customer);
+    }
+
+    private static ApiProblem notFound(String externalKey) {
+        return ApiProblem.notFound("customer", externalKey);
+    }
+
+    private static @Nullable String emptyToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

@@ -1,0 +1,89 @@
+package com.chaching.platform;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Each account's clock: every timestamp an account's objects get comes from here (billing.md "Time").
+ *
+ * <p>A live account's clock is the server's. A sandbox account's clock is the server's plus an offset
+ * that {@code POST /test-clock/advance} grows: it runs at real speed from wherever it was last moved, and
+ * never goes back. Readings are whole seconds, as the API shows them.
+ */
+@Component
+public class AccountClock {
+
+    private final Clock serverClock;
+    private final JdbcClient jdbc;
+
+    AccountClock(Clock serverClock, JdbcClient jdbc) {
+        this.serverClock = serverClock;
+        this.jdbc = jdbc;
+    }
+
+    /** The account's current instant, to the second. */
+    public Instant now(Tenant tenant) {
+        return serverNow().plus(offset(tenant));
+    }
+
+    /** The account's clock as a {@link Clock}, for code that takes one. */
+    public Clock clock(Tenant tenant) {
+        return Clock.tick(Clock.offset(serverClock, offset(tenant)), Duration.ofSeconds(1));
+    }
+
+    /**
+     * Moves a sandbox account's clock so that it reads {@code to} now, locking the account's clock row
+     * until the caller's transaction ends (so billing work run for the advance sees one instant).
+     * The caller checks that {@code to} is not in the account's past.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instant advance(Tenant tenant, Instant to) {
+        Duration offset = Duration.between(serverNow(), to.truncatedTo(ChronoUnit.SECONDS));
+        jdbc.sql("""
+                        insert into account_clocks (account_id, offset_seconds) values (:accountId, :offset)
+                        on conflict (account_id) do update set offset_seconds = excluded.offset_seconds
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("offset", offset.toSeconds())
+                .update();
+        return now(tenant);
+    }
+
+    /** Locks the account's clock for the caller's transaction, so concurrent advances run one after another. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Instant lockAndRead(Tenant tenant) {
+        jdbc.sql("""
+                        insert into account_clocks (account_id, offset_seconds) values (:accountId, 0)
+                        on conflict (account_id) do nothing
+                        """)
+                .param("accountId", tenant.accountId())
+                .update();
+        jdbc.sql("select offset_seconds from account_clocks where account_id = :accountId for update")
+                .param("accountId", tenant.accountId())
+                .query(Long.class)
+                .single();
+        return now(tenant);
+    }
+
+    private Instant serverNow() {
+        return serverClock.instant().truncatedTo(ChronoUnit.SECONDS);
+    }
+
+    private Duration offset(Tenant tenant) {
+        if (tenant.livemode()) {
+            return Duration.ZERO;
+        }
+        return jdbc.sql("select offset_seconds from account_clocks where account_id = :accountId")
+                .param("accountId", tenant.accountId())
+                .query(Long.class)
+                .optional()
+                .map(Duration::ofSeconds)
+                .orElse(Duration.ZERO);
+    }
+}

@@ -1,0 +1,37 @@
+package com.chaching.platform;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
+
+/** Names a Java target type in the words a JSON client understands, for error details. */
+final class JsonTypes {
+
+    private JsonTypes() {
+    }
+
+    static String describe(Class<?> type) {
+        if (type == String.class || type.isEnum()) {
+            return "a string";
+        }
+        if (type == Instant.class) {
+            return "an ISO-8601 instant such as 2026-11-24T10:15:30Z";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "a boolean";
+        }
+        if (type == Long.class || type == long.class || type == Integer.class || type == int.class) {
+            return "an integer";
+        }
+        if (Number.class.isAssignableFrom(type)) {
+            return "a number";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type) || type.isRecord()) {
+            return "an object";
+        }
+        return "a value of another type";
+    }
+}
