@@ -180,7 +180,7 @@ class ApiExceptionHandler {
         }
 
         static ApiProblem fromUnreadable(HttpMessageNotReadableException e) {
-            Throwable cause = e.getMostSpecificCause();
+            Throwable cause = jacksonCause(e);
             if (cause instanceof UnrecognizedPropertyException unknown) {
                 String param = path(unknown);
                 return ApiProblem.badRequest("parameter_unknown", param, "Received unknown parameter: " + param + ".");
@@ -203,6 +203,16 @@ class ApiExceptionHandler {
                         "The request body must be a JSON object of the documented shape.", null, List.of());
             }
             return new ApiProblem(HttpStatus.BAD_REQUEST, "body_missing", "A JSON request body is required.", null, List.of());
+        }
+
+        /** The Jackson failure behind the message, which knows the field path; else the deepest cause. */
+        private static Throwable jacksonCause(HttpMessageNotReadableException e) {
+            for (Throwable t = e.getCause(); t != null; t = t.getCause()) {
+                if (t instanceof JacksonException) {
+                    return t;
+                }
+            }
+            return e.getMostSpecificCause();
         }
 
         /** The field path in API terms: {@code address.country}, {@code items[2].price}. */

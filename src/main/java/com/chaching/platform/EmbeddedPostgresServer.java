@@ -23,38 +23,56 @@ final class EmbeddedPostgresServer implements AutoCloseable {
     static final String DATABASE = "chaching";
     static final String USER = "postgres";
 
-    private final @Nullable EmbeddedPostgres postgres;
+    /** The throwaway server of this JVM: every application context of a test run shares it. */
+    private static @Nullable EmbeddedPostgres throwaway;
 
-    private EmbeddedPostgresServer(@Nullable EmbeddedPostgres postgres) {
+    private final @Nullable EmbeddedPostgres postgres;
+    private final boolean owned;
+
+    private EmbeddedPostgresServer(@Nullable EmbeddedPostgres postgres, boolean owned) {
         this.postgres = postgres;
+        this.owned = owned;
     }
 
     /** Starts the embedded server when {@code settings} name no database of their own. */
     static EmbeddedPostgresServer startIfNeeded(DatabaseSettings settings) throws IOException, SQLException {
         if (!settings.embedded()) {
-            return new EmbeddedPostgresServer(null);
+            return new EmbeddedPostgresServer(null, false);
+        }
+        if (settings.ephemeral()) {
+            return new EmbeddedPostgresServer(startThrowaway(), false);
         }
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
                 .setServerConfig("max_connections", "200");
-        if (settings.ephemeral()) {
+        Path directory = settings.dataDir().toAbsolutePath();
+        Files.createDirectories(directory);
+        // Stopped by the application context, after the connection pool has closed.
+        builder.setDataDirectory(directory).setCleanDataDirectory(false).setRegisterShutdownHook(false);
+        log.info("starting the embedded PostgreSQL with its data in {}", directory);
+        EmbeddedPostgres postgres = builder.start();
+        createDatabaseIfMissing(postgres);
+        return new EmbeddedPostgresServer(postgres, true);
+    }
+
+    /** Started once per JVM; zonky's shutdown hook stops it and deletes its directory when the JVM exits. */
+    private static synchronized EmbeddedPostgres startThrowaway() throws IOException, SQLException {
+        if (throwaway == null) {
             Path directory = Files.createTempDirectory("chaching-pg-");
-            builder.setDataDirectory(directory).setCleanDataDirectory(true)
+            log.info("starting a throwaway embedded PostgreSQL in {}", directory);
+            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("max_connections", "300")
+                    .setDataDirectory(directory).setCleanDataDirectory(true)
                     // A throwaway database need not survive a crash: trade durability for test speed.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off");
-            log.info("starting a throwaway embedded PostgreSQL in {}", directory);
-        } else {
-            Path directory = settings.dataDir().toAbsolutePath();
-            Files.createDirectories(directory);
-            // Stopped by the application context, after the connection pool has closed.
-            builder.setDataDirectory(directory).setCleanDataDirectory(false).setRegisterShutdownHook(false);
-            log.info("starting the embedded PostgreSQL with its data in {}", directory);
+                    .setServerConfig("full_page_writes", "off")
+                    .start();
+            createDatabaseIfMissing(postgres);
+            throwaway = postgres;
         }
-        EmbeddedPostgres postgres = builder.start();
-        createDatabaseIfMissing(postgres);
-        return new EmbeddedPostgresServer(postgres);
+        return throwaway;
     }
 
     boolean running() {
@@ -70,7 +88,7 @@ final class EmbeddedPostgresServer implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        if (postgres != null) {
+        if (postgres != null && owned) {
             postgres.close();
         }
     }

@@ -1,23 +1,28 @@
 package com.chaching.platform;
 
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.DeserializationContext;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.KeyDeserializer;
 import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
+import tools.jackson.databind.deser.std.StdScalarDeserializer;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
 /**
  * Strict JSON reading (api.md: unknown fields and wrong types are a 400): no unknown properties, no
  * {@code "5"} for a number or {@code 5} for a string, no {@code 1.5} for an integer, and no NUL
- * character in any string, which PostgreSQL cannot store.
+ * character in any string, which PostgreSQL cannot store. Instants are ISO-8601 strings only (api.md
+ * "Representation"), never epoch numbers.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -45,7 +50,8 @@ class JsonConfiguration {
                         .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail))
                 .addModule(new SimpleModule("chaching-strings")
                         .addDeserializer(String.class, new NulFreeStringDeserializer())
-                        .addKeyDeserializer(String.class, new NulFreeKeyDeserializer()));
+                        .addKeyDeserializer(String.class, new NulFreeKeyDeserializer())
+                        .addDeserializer(Instant.class, new IsoInstantDeserializer()));
     }
 
     static void rejectNul(String value, DeserializationContext context) {
@@ -62,6 +68,25 @@ class JsonConfiguration {
                 rejectNul(value, context);
             }
             return value;
+        }
+    }
+
+    static final class IsoInstantDeserializer extends StdScalarDeserializer<Instant> {
+        IsoInstantDeserializer() {
+            super(Instant.class);
+        }
+
+        @Override
+        public Instant deserialize(JsonParser parser, DeserializationContext context) throws JacksonException {
+            if (!parser.hasToken(JsonToken.VALUE_STRING)) {
+                return (Instant) context.handleUnexpectedToken(Instant.class, parser);
+            }
+            String text = parser.getString();
+            try {
+                return Instant.parse(text);
+            } catch (DateTimeParseException e) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
+            }
         }
     }
 

@@ -1,0 +1,126 @@
+package com.chaching.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chaching.testing.Api;
+import com.chaching.testing.ApiTest;
+import com.chaching.testing.Response;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+
+/** api.md "Errors": every failure is problem+json with a stable code, and none leaks internals. */
+@ExtendWith(OutputCaptureExtension.class)
+class ErrorsApiTest extends ApiTest {
+
+    @Test
+    void malformedJsonIsABadRequest() {
+        Response response = signUp().post("/customers", "{\"name\": ");
+
+        assertProblem(response, 400, "json_invalid");
+    }
+
+    @Test
+    void anUnknownFieldIsNamed() {
+        Response response = signUp().post("/customers", Map.of("nmae", "typo"));
+
+        assertProblem(response, 400, "parameter_unknown");
+        assertThat(response.text("param")).isEqualTo("nmae");
+    }
+
+    @Test
+    void aWrongTypeIsNamedWithItsPath() {
+        Api api = signUp();
+
+        Response number = api.post("/customers", "{\"name\": 42}");
+        assertProblem(number, 400, "parameter_invalid");
+        assertThat(number.text("param")).isEqualTo("name");
+
+        Response nested = api.post("/customers", "{\"address\": {\"country\": [\"US\"]}}");
+        assertThat(nested.text("param")).isEqualTo("address.country");
+
+        Response map = api.post("/customers", "{\"metadata\": {\"a\": {\"b\": 1}}}");
+        assertThat(map.text("param")).isEqualTo("metadata.a");
+
+        assertThat(api.patch("/account", "{\"settlementDays\": \"2\"}").text("param")).isEqualTo("settlementDays");
+        assertThat(api.patch("/account", "{\"settlementDays\": 2.5}").text("param")).isEqualTo("settlementDays");
+    }
+
+    @Test
+    void everyFailingFieldIsListed() {
+        Response response = signUp().patch("/account", Map.of("timeZone", "Mars/Olympus", "invoicePrefix", "x", "settlementDays", 99));
+
+        assertProblem(response, 400, "parameter_invalid");
+        assertThat(response.json().get("errors").valueStream().map(e -> e.get("param").asString()).toList())
+                .containsExactlyInAnyOrder("timeZone", "invoicePrefix", "settlementDays");
+    }
+
+    @Test
+    void aMissingOrUnknownKeyIsUnauthenticated() {
+        assertProblem(anonymous().get("/customers"), 401, "unauthenticated");
+        assertProblem(anonymous().withKey("sk_test_" + "x".repeat(32)).get("/customers"), 401, "unauthenticated");
+        assertProblem(anonymous().withKey("not a key").get("/customers"), 401, "unauthenticated");
+        assertProblem(anonymous().send("GET", "/customers", null, Map.of("Authorization", "Basic dXNlcjpwYXNz")), 401, "unauthenticated");
+    }
+
+    @Test
+    void anUnknownPathIsNotFound() {
+        assertProblem(signUp().get("/no/such/path"), 404, "path_not_found");
+    }
+
+    @Test
+    void aKnownPathWithAnotherMethodIsNotAllowed() {
+        Response response = signUp().send("PUT", "/customers", "{}", Map.of());
+
+        assertProblem(response, 405, "method_not_allowed");
+        assertThat(response.header("Allow")).contains("GET").contains("POST");
+    }
+
+    @Test
+    void aBodyOverOneMebibyteIsTooLarge() {
+        String big = "{\"name\": \"" + "x".repeat(RequestGuardFilter.MAX_BODY_BYTES) + "\"}";
+
+        assertProblem(signUp().post("/customers", big), 413, "body_too_large");
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIsUnsupported() {
+        Response response = signUp().send("POST", "/customers", "name=x", Map.of("Content-Type", "application/x-www-form-urlencoded"));
+
+        assertProblem(response, 415, "unsupported_media_type");
+        assertProblem(signUp().send("POST", "/customers", "name", Map.of("Content-Type", "text/plain")), 415, "unsupported_media_type");
+    }
+
+    @Test
+    void aServerFailureShowsNoInternalsAndIsLoggedUnderItsRequestId(CapturedOutput output) {
+        Response response = signUp().post("/test-only/failure", Map.of());
+
+        assertProblem(response, 500, "internal_error");
+        assertThat(response.body()).doesNotContain("secret_table").doesNotContain("select").doesNotContain("Exception")
+                .doesNotContain("at com.");
+        String requestId = response.header("Request-Id");
+        assertThat(output.getAll()).contains("[" + requestId + "]").contains("secret_table");
+    }
+
+    @Test
+    void everyResponseCarriesARequestId() {
+        Api api = signUp();
+        for (Response response : new Response[] {api.get("/customers"), api.get("/nowhere"), anonymous().get("/health"),
+                anonymous().get("/customers"), api.post("/customers", "{")}) {
+            assertThat(response.header("Request-Id")).as(response.toString()).startsWith("req_");
+        }
+        assertThat(api.get("/customers").header("Request-Id")).isNotEqualTo(api.get("/customers").header("Request-Id"));
+    }
+
+    static void assertProblem(Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.code()).isEqualTo(code);
+        assertThat(response.json().get("status").asInt()).isEqualTo(status);
+        assertThat(response.text("type")).isEqualTo("urn:chaching:problem:" + code);
+        assertThat(response.text("title")).isNotBlank();
+        assertThat(response.text("detail")).isNotBlank();
+    }
+}

@@ -1,0 +1,94 @@
+package com.chaching.testing;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A client of the running server, optionally holding an API key, as a real API user would call it. */
+public final class Api {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final String baseUrl;
+    private final String apiKey;
+    private final String accountId;
+
+    public Api(String baseUrl, String apiKey, String accountId) {
+        this.baseUrl = baseUrl;
+        this.apiKey = apiKey;
+        this.accountId = accountId;
+    }
+
+    public String key() {
+        return apiKey;
+    }
+
+    public String accountId() {
+        return accountId;
+    }
+
+    public Response get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    public Response post(String path, Object body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    public Response patch(String path, Object body) {
+        return send("PATCH", path, body, Map.of());
+    }
+
+    public Response delete(String path) {
+        return send("DELETE", path, null, Map.of());
+    }
+
+    /** Sends a request; a String body goes as is, anything else as JSON. Content-Type is JSON unless a header says otherwise. */
+    public Response send(String method, String path, Object body, Map<String, String> headers) {
+        Map<String, String> all = new LinkedHashMap<>();
+        if (apiKey != null) {
+            all.put("Authorization", "Bearer " + apiKey);
+        }
+        if (body != null) {
+            all.put("Content-Type", "application/json");
+        }
+        all.putAll(headers);
+        byte[] bytes = body == null ? null
+                : body instanceof String text ? text.getBytes(StandardCharsets.UTF_8)
+                : body instanceof byte[] raw ? raw
+                : JSON.writeValueAsBytes(body);
+        return sendBytes(method, path, bytes, all);
+    }
+
+    public Response sendBytes(String method, String path, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofByteArray(body));
+        headers.forEach((name, value) -> {
+            if (value != null) {
+                request.header(name, value);
+            }
+        });
+        try {
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            return new Response(response.statusCode(), response.headers(), response.body());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The same caller with another key (or none). */
+    public Api withKey(String otherKey) {
+        return new Api(baseUrl, otherKey, accountId);
+    }
+}

@@ -1,0 +1,77 @@
+package com.chaching.testing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * Base of the HTTP tests: the whole service on a random port, over the throwaway embedded PostgreSQL
+ * (started once for the test run), with a frozen server clock the tests move themselves.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {"chaching.database.ephemeral=true", "logging.level.com.chaching=INFO"})
+@Import(ApiTest.FrozenServerClock.class)
+public abstract class ApiTest {
+
+    public static final Instant SERVER_START = Instant.parse("2026-03-01T09:00:00Z");
+    private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected JdbcClient jdbc;
+
+    @Autowired
+    protected MutableClock serverClock;
+
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class FrozenServerClock {
+        @Bean
+        @Primary
+        MutableClock testServerClock() {
+            return new MutableClock(SERVER_START);
+        }
+    }
+
+    protected String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    /** A caller with no API key. */
+    protected Api anonymous() {
+        return new Api(baseUrl(), null, null);
+    }
+
+    /** A new sandbox account, signed up through the API, and a client holding its key. */
+    protected Api signUp() {
+        int n = ACCOUNTS.incrementAndGet();
+        Response response = anonymous().post("/accounts",
+                Map.of("name", "Account " + n, "email", "owner" + n + "-" + System.nanoTime() + "@example.test",
+                        "password", "correct horse battery"));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return new Api(baseUrl(), response.text("apiKey"), response.text("account.id"));
+    }
+
+    /** A customer created through the API; returns its JSON response. */
+    protected Response createCustomer(Api api, Map<String, ?> fields) {
+        Response response = api.post("/customers", fields);
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        return response;
+    }
+
+    protected Clock clock() {
+        return serverClock;
+    }
+}
