@@ -49,9 +49,13 @@ final class EmbeddedPostgresServer implements AutoCloseable {
         Files.createDirectories(directory);
         // Stopped by the application context, after the connection pool has closed.
         builder.setDataDirectory(directory).setCleanDataDirectory(false).setRegisterShutdownHook(false);
+        if (settings.embeddedPort() > 0) {
+            builder.setPort(settings.embeddedPort());
+        }
         log.info("starting the embedded PostgreSQL with its data in {}", directory);
         EmbeddedPostgres postgres = builder.start();
         createDatabaseIfMissing(postgres);
+        log.info("embedded PostgreSQL listening on localhost:{} (database {}, user {})", postgres.getPort(), DATABASE, USER);
         return new EmbeddedPostgresServer(postgres, true);
     }
 
@@ -73,6 +77,11 @@ final class EmbeddedPostgresServer implements AutoCloseable {
             throwaway = postgres;
         }
         return throwaway;
+    }
+
+    /** The JDBC URL of this JVM's throwaway server, starting it if needed; for tests that connect as an outside server. */
+    static String throwawayJdbcUrl() throws IOException, SQLException {
+        return startThrowaway().getJdbcUrl(USER, DATABASE);
     }
 
     boolean running() {

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.RestController;
  * request open until the test lets it go, to catch a retry while the first request is still running.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class TestOnlyController {
 
     static volatile CountDownLatch entered = new CountDownLatch(1);

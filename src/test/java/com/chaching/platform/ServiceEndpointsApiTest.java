@@ -1,0 +1,76 @@
+package com.chaching.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chaching.testing.ApiTest;
+import com.chaching.testing.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The endpoints around the API: health, metrics, the OpenAPI description and the browsable reference. */
+class ServiceEndpointsApiTest extends ApiTest {
+
+    @Test
+    void healthAnswersWithoutAKey() {
+        Response health = anonymous().get("/health");
+
+        assertThat(health.status()).isEqualTo(200);
+        assertThat(health.text("status")).isEqualTo("ok");
+    }
+
+    @Test
+    void prometheusMetricsIncludeRequestTimings() {
+        signUp().get("/customers");
+
+        Response metrics = anonymous().get("/actuator/prometheus");
+
+        assertThat(metrics.status()).isEqualTo(200);
+        assertThat(metrics.body()).contains("http_server_requests_seconds").contains("hikaricp_connections");
+    }
+
+    @Test
+    void theOpenApiDescriptionIsVersion31AndNamesEveryPathAndItsErrors() {
+        Response response = anonymous().get("/openapi.json");
+
+        assertThat(response.status()).isEqualTo(200);
+        JsonNode openApi = response.json();
+        assertThat(openApi.get("openapi").asString()).startsWith("3.1");
+        JsonNode paths = openApi.get("paths");
+        Map<String, List<String>> expected = Map.of(
+                "/accounts", List.of("post"),
+                "/account", List.of("get", "patch"),
+                "/test-clock", List.of("get"),
+                "/test-clock/advance", List.of("post"),
+                "/customers", List.of("get", "post"),
+                "/customers/search", List.of("get"),
+                "/customers/{externalKey}", List.of("get", "patch", "delete"),
+                "/health", List.of("get"));
+        expected.forEach((path, methods) -> methods.forEach(method -> {
+            JsonNode operation = paths.get(path).get(method);
+            assertThat(operation).as(method + " " + path).isNotNull();
+            assertThat(operation.get("responses").propertyNames()).as(method + " " + path).contains("500");
+        }));
+        assertThat(paths.get("/customers").get("post").get("responses").propertyNames())
+                .contains("201", "400", "401", "404", "409", "413", "415", "422", "500");
+        assertThat(paths.get("/customers/{externalKey}").get("get").get("responses").propertyNames()).contains("401", "404");
+        assertThat(paths.propertyNames()).noneMatch(path -> path.startsWith("/test-only") || path.equals("/error"));
+        assertThat(openApi.get("components").get("schemas").get("Problem").get("properties").propertyNames())
+                .contains("type", "title", "status", "detail", "code", "param", "errors");
+        assertThat(openApi.get("components").get("schemas").get("Customer").get("properties").propertyNames())
+                .contains("id", "object", "externalKey", "name", "email", "phone", "address", "metadata",
+                        "defaultPaymentMethod", "balance", "createdAt", "updatedAt");
+        assertThat(openApi.get("components").get("securitySchemes").get("apiKey").get("scheme").asString()).isEqualTo("bearer");
+    }
+
+    @Test
+    void theBrowsableReferenceIsServedAtDocs() {
+        Response docs = anonymous().get("/docs");
+        assertThat(docs.status()).isEqualTo(302);
+        Response page = anonymous().get(docs.header("Location").replaceFirst("^https?://[^/]+", ""));
+        assertThat(page.status()).isEqualTo(200);
+        assertThat(page.body()).contains("swagger-ui");
+        assertThat(anonymous().get("/openapi.json/swagger-config").body()).contains("/openapi.json");
+    }
+}
