@@ -44,8 +44,7 @@ public class CustomerService {
         return customer;
     }
 
-    /** The live customer with this external key; 404 when there is none in this account. */
-    @Transactional(readOnly = true)
+    /** The live customer with this external key; 404 when there is none in this account. One query: no transaction needed. */
     public Customer get(Tenant tenant, String externalKey) {
         return customers.findByExternalKey(tenant, externalKey).orElseThrow(() -> notFound(externalKey));
     }

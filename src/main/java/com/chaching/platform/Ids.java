@@ -22,8 +22,17 @@ public final class Ids {
     /** A random base-62 string of the given length, for ids and secrets. */
     public static String randomToken(int length) {
         char[] chars = new char[length];
-        for (int i = 0; i < length; i++) {
-            chars[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+        byte[] bytes = new byte[length + length / 2];
+        int filled = 0;
+        while (filled < length) {
+            RANDOM.nextBytes(bytes);
+            for (int i = 0; i < bytes.length && filled < length; i++) {
+                int value = bytes[i] & 0xFF;
+                // 248 = 4 × 62: rejecting the rest keeps every character equally likely.
+                if (value < 248) {
+                    chars[filled++] = ALPHABET[value % ALPHABET.length];
+                }
+            }
         }
         return new String(chars);
     }

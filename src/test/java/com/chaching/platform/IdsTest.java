@@ -16,6 +16,13 @@ class IdsTest {
     }
 
     @Test
+    void everyBase62CharacterIsUsed() {
+        Set<Character> seen = new HashSet<>();
+        IntStream.range(0, 2_000).forEach(i -> Ids.randomToken(24).chars().forEach(c -> seen.add((char) c)));
+        assertThat(seen).hasSize(62);
+    }
+
+    @Test
     void idsDoNotRepeat() {
         Set<String> ids = new HashSet<>();
         IntStream.range(0, 100_000).forEach(i -> ids.add(Ids.newId("x")));

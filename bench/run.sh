@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Load test of the customers API against 1 000 000 customers, beside pgbench -S on the same PostgreSQL
+# for the ceiling. One command: bench/run.sh. Needs wrk and pgbench (Debian: apt-get install wrk
+# postgresql-client). Results go to bench/results/ and are summarised on stdout.
+#
+# Settings (environment): DURATION (30s), CONNECTIONS (32), THREADS (2), CUSTOMERS (1000000),
+# JAVA_OPTS (the server's JVM flags), PORT (8089), DB_PORT (55432).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-30s}
+CONNECTIONS=${CONNECTIONS:-32}
+THREADS=${THREADS:-2}
+CUSTOMERS=${CUSTOMERS:-1000000}
+PORT=${PORT:-8089}
+DB_PORT=${DB_PORT:-55432}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms128m -Xmx192m -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=64m}
+DATA_DIR=${DATA_DIR:-bench/data}
+RESULTS=bench/results/$(date -u +%Y%m%dT%H%M%SZ)
+export PGHOST=localhost PGPORT=$DB_PORT PGUSER=postgres
+
+for tool in wrk pgbench psql curl; do
+  command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian: apt-get install wrk postgresql-client)"; exit 1; }
+done
+if [ -z "${JAVA_HOME:-}" ]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
+    [ -x "$candidate/bin/java" ] && export JAVA_HOME=$candidate && break
+  done
+fi
+mkdir -p "$RESULTS"
+
+echo "== building"
+./mvnw -q -DskipTests package
+JAR=$(ls target/chaching-*.jar | grep -v original | head -1)
+
+echo "== starting the server on :$PORT (embedded PostgreSQL on :$DB_PORT, data in $DATA_DIR)"
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
+  --chaching.database.data-dir="$DATA_DIR" --chaching.database.embedded-port="$DB_PORT" \
+  --logging.level.root=WARN > "$RESULTS/server.log" 2>&1 &
+SERVER=$!
+trap 'kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 1; done
+curl -sf "localhost:$PORT/health" >/dev/null || { echo "server did not start; see $RESULTS/server.log"; exit 1; }
+
+echo "== account and $CUSTOMERS customers"
+EMAIL="bench@chaching.test"
+KEY_FILE=$DATA_DIR/../bench-api-key
+if [ -f "$KEY_FILE" ]; then
+  KEY=$(cat "$KEY_FILE")
+else
+  KEY=$(curl -sf -XPOST "localhost:$PORT/accounts" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"Bench\",\"email\":\"$EMAIL\",\"password\":\"bench-password-1\"}" | sed -E 's/.*"apiKey":"([^"]+)".*/\1/')
+  echo "$KEY" > "$KEY_FILE"
+fi
+ACCOUNT=$(psql -d chaching -tAc "select account_id from accounts where email = '$EMAIL'")
+HAVE=$(psql -d chaching -tAc "select count(*) from customers where account_id = '$ACCOUNT' and external_key like 'bench-%'")
+if [ "$HAVE" -lt "$CUSTOMERS" ]; then
+  psql -d chaching -q -c "
+    insert into customers (account_id, customer_id, external_key, name, email, metadata, created_at, updated_at)
+    select '$ACCOUNT', 'cus_bench' || lpad(i::text, 15, '0'), 'bench-' || i, 'Customer ' || i || ' ' || md5(i::text),
+           'customer' || i || '@example.test', '{}', now(), now()
+      from generate_series($HAVE + 1, $CUSTOMERS) as i;
+    vacuum analyze customers;"
+fi
+echo "customers in the account: $(psql -d chaching -tAc "select count(*) from customers where account_id = '$ACCOUNT'")"
+
+export CHACHING_BENCH_KEY=$KEY CHACHING_BENCH_CUSTOMERS=$CUSTOMERS
+echo "== warm-up"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d10s -s bench/get-customer.lua "http://localhost:$PORT" > /dev/null
+
+echo "== GET /customers/{externalKey}: $CONNECTIONS connections, $DURATION"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/get-customer.lua "http://localhost:$PORT" | tee "$RESULTS/get.txt"
+
+echo "== POST /customers: $CONNECTIONS connections, $DURATION"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-customer.lua "http://localhost:$PORT" | tee "$RESULTS/post.txt"
+
+RSS_NOW=$(ps -o rss= -p "$SERVER" | tr -d ' ')
+RSS_PEAK=$(grep VmHWM "/proc/$SERVER/status" | awk '{print $2}')
+
+echo "== pgbench -S (select-only) on the same PostgreSQL: $CONNECTIONS clients, $DURATION"
+psql -d postgres -tAc "select 1 from pg_database where datname = 'pgbench'" | grep -q 1 || psql -d postgres -qc "create database pgbench"
+pgbench -i -q -s 10 pgbench > "$RESULTS/pgbench-init.txt" 2>&1
+pgbench -S -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" -P 0 pgbench 2>&1 | tee "$RESULTS/pgbench.txt"
+
+{
+  echo "machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -sr), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+  echo "server JVM flags: $JAVA_OPTS"
+  echo "GET  req/s: $(awk '/Requests\/sec/ {print $2}' "$RESULTS/get.txt")   p99: $(awk '$1 == "99%" {print $2}' "$RESULTS/get.txt")"
+  echo "POST req/s: $(awk '/Requests\/sec/ {print $2}' "$RESULTS/post.txt")   p99: $(awk '$1 == "99%" {print $2}' "$RESULTS/post.txt")"
+  echo "pgbench -S tps: $(awk -F'= ' '/^tps/ {print $2}' "$RESULTS/pgbench.txt" | awk '{print $1}')"
+  echo "server RSS: now $((RSS_NOW / 1024)) MB, peak $((RSS_PEAK / 1024)) MB"
+} | tee "$RESULTS/summary.txt"
