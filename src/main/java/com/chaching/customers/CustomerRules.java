@@ -10,8 +10,4 @@ final class CustomerRules {
 
     private CustomerRules() {
     }
-
-    static boolean isWellFormedKey(String externalKey) {
-        return externalKey.matches(EXTERNAL_KEY);
-    }
 }

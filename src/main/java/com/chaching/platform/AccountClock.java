@@ -32,11 +32,6 @@ public class AccountClock {
         return serverNow().plus(offset(tenant));
     }
 
-    /** The account's clock as a {@link Clock}, for code that takes one. */
-    public Clock clock(Tenant tenant) {
-        return Clock.tick(Clock.offset(serverClock, offset(tenant)), Duration.ofSeconds(1));
-    }
-
     /**
      * Moves a sandbox account's clock so that it reads {@code to} now, locking the account's clock row
      * until the caller's transaction ends (so billing work run for the advance sees one instant).

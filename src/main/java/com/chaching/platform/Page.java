@@ -2,7 +2,6 @@ package com.chaching.platform;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.util.List;
-import java.util.function.Function;
 
 /** One page of a list (api.md "Lists"): {@code { "object": "list", "data": [...], "hasMore": bool }}. */
 public record Page<T>(
@@ -12,9 +11,5 @@ public record Page<T>(
 
     public static <T> Page<T> of(List<T> data, boolean hasMore) {
         return new Page<>("list", List.copyOf(data), hasMore);
-    }
-
-    public <R> Page<R> map(Function<? super T, ? extends R> mapper) {
-        return Page.of(data.stream().<R>map(mapper).toList(), hasMore);
     }
 }

@@ -31,10 +31,6 @@ public record PageRequest(
 
     public static final int DEFAULT_LIMIT = 10;
 
-    public static PageRequest first(int limit) {
-        return new PageRequest(limit, null, null);
-    }
-
     public int size() {
         return limit == null ? DEFAULT_LIMIT : limit;
     }

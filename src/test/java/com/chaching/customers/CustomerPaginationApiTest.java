@@ -13,7 +13,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
 
 /** api.md "Lists", on the customer list. */
 class CustomerPaginationApiTest extends ApiTest {
@@ -103,9 +102,5 @@ class CustomerPaginationApiTest extends ApiTest {
     static List<String> ids(Response list) {
         assertThat(list.status()).as(list.toString()).isEqualTo(200);
         return list.json().get("data").valueStream().map(c -> c.get("id").asString()).toList();
-    }
-
-    static JsonNode data(Response list) {
-        return list.json().get("data");
     }
 }

@@ -71,6 +71,18 @@ class ErrorsApiTest extends ApiTest {
     }
 
     @Test
+    void aUrlTomcatRefusesStillGetsAProblemWithARequestId() {
+        Api api = signUp();
+        for (String path : new String[] {"/customers/%00x", "/customers/a%2Fb", "/customers/%5C..%5Cx"}) {
+            Response response = api.get(path);
+            assertThat(response.status()).as(path).isBetween(400, 404);
+            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+            assertThat(response.header("Request-Id")).as(path).startsWith("req_");
+            assertThat(response.json().get("status").asInt()).isEqualTo(response.status());
+        }
+    }
+
+    @Test
     void aKnownPathWithAnotherMethodIsNotAllowed() {
         Response response = signUp().send("PUT", "/customers", "{}", Map.of());
 

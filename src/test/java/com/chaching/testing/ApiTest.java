@@ -2,7 +2,6 @@ package com.chaching.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.time.Clock;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -69,9 +68,5 @@ public abstract class ApiTest {
         Response response = api.post("/customers", fields);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response;
-    }
-
-    protected Clock clock() {
-        return serverClock;
     }
 }
