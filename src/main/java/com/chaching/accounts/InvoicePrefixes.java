@@ -17,7 +17,8 @@ final class InvoicePrefixes {
      * shorter than 3; padded with {@code X} to 3 and cut at 12 ({@code "日本"} → {@code XXX}).
      */
     static String fromName(String name) {
-        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).toUpperCase(Locale.ROOT);
+        // Decompose, then drop the accents themselves: "Zürich" → "ZURICH", not "ZU RICH".
+        String ascii = Normalizer.normalize(name, Normalizer.Form.NFD).replaceAll("\\p{M}", "").toUpperCase(Locale.ROOT);
         String[] words = ascii.replaceAll("[^A-Z0-9]+", " ").trim().split(" ");
         String prefix = words[0].length() >= MIN_LENGTH ? words[0] : String.join("", words);
         if (prefix.length() > MAX_LENGTH) {

@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** A postal address. */
-@Schema(name = "Address")
+@Schema(name = "Address", description = "A postal address; \"\" clears a field, and an address with every field empty is none.")
 public record Address(
         @Schema(description = "Street, PO box or company name.") @Size(max = 200) @Nullable String line1,
         @Schema(description = "Apartment, suite, unit or building.") @Size(max = 200) @Nullable String line2,
@@ -15,7 +15,16 @@ public record Address(
         @Size(max = 20) @Nullable String postalCode,
         @Schema(description = "ISO 3166-1 alpha-2 country code.", example = "US") @CountryCode @Nullable String country) {
 
-    boolean isEmpty() {
-        return line1 == null && line2 == null && city == null && state == null && postalCode == null && country == null;
+    /** The address as stored: {@code ""} clears a field as everywhere else, and an address with no field left is none. */
+    @Nullable Address normalized() {
+        Address clean = new Address(blankToNull(line1), blankToNull(line2), blankToNull(city), blankToNull(state),
+                blankToNull(postalCode), blankToNull(country));
+        boolean empty = clean.line1 == null && clean.line2 == null && clean.city == null && clean.state == null
+                && clean.postalCode == null && clean.country == null;
+        return empty ? null : clean;
+    }
+
+    private static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -110,7 +110,7 @@ class CustomerRepository {
     Page<Customer> list(Tenant tenant, CustomerFilter filter, PageRequest page) {
         Map<String, Object> params = new HashMap<>();
         params.put("accountId", tenant.accountId());
-        params.put("email", filter.email());
+        params.put("email", filter.email() == null || filter.email().isBlank() ? null : filter.email());
         params.put("createdGte", utc(filter.createdGte()));
         params.put("createdLt", utc(filter.createdLt()));
         return page.fetch(jdbc, """
@@ -134,8 +134,9 @@ class CustomerRepository {
                 rows, id -> seqOf(tenant, id));
     }
 
+    /** A cursor's position; a customer deleted since the caller saw it still marks its place in the list. */
     private Optional<Long> seqOf(Tenant tenant, String customerId) {
-        return jdbc.sql("select seq from customers where account_id = :accountId and customer_id = :id and deleted_at is null")
+        return jdbc.sql("select seq from customers where account_id = :accountId and customer_id = :id")
                 .param("accountId", tenant.accountId())
                 .param("id", customerId)
                 .query(Long.class)

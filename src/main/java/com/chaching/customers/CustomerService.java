@@ -35,7 +35,7 @@ public class CustomerService {
         Customer customer = new Customer(id, "customer",
                 request.externalKey() != null ? request.externalKey() : id,
                 emptyToNull(request.name()), emptyToNull(request.email()), emptyToNull(request.phone()),
-                request.address() == null || request.address().isEmpty() ? null : request.address(),
+                request.address() == null ? null : request.address().normalized(),
                 Metadata.forCreate(request.metadata()), null, 0, now, now);
         if (!customers.insert(tenant, customer)) {
             throw ApiProblem.alreadyExists("externalKey",
@@ -73,7 +73,7 @@ public class CustomerService {
                 changes.name() != null ? emptyToNull(changes.name()) : current.name(),
                 changes.email() != null ? emptyToNull(changes.email()) : current.email(),
                 changes.phone() != null ? emptyToNull(changes.phone()) : current.phone(),
-                changes.address() != null ? (changes.address().isEmpty() ? null : changes.address()) : current.address(),
+                changes.address() != null ? changes.address().normalized() : current.address(),
                 metadata, current.defaultPaymentMethod(), current.balance(), current.createdAt(), clocks.now(tenant));
         customers.update(tenant, updated);
         return updated;

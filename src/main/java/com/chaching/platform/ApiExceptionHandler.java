@@ -33,6 +33,7 @@ import org.springframework.web.servlet.NoHandlerFoundException;
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
+import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 import tools.jackson.databind.exc.ValueInstantiationException;
@@ -191,6 +192,11 @@ class ApiExceptionHandler {
             if (cause instanceof StreamReadException) {
                 return new ApiProblem(HttpStatus.BAD_REQUEST, "json_invalid",
                         "The request body is not valid JSON.", null, List.of());
+            }
+            if (cause instanceof InvalidFormatException format && format.getTargetType() == String.class
+                    && format.getValue() instanceof String text && text.indexOf('\u0000') >= 0) {
+                String param = path(format);
+                return ApiProblem.invalid(param, "Invalid value for " + param + ": the NUL character is not allowed.");
             }
             if (cause instanceof JacksonException jackson && !jackson.getPath().isEmpty()) {
                 String param = path(jackson);

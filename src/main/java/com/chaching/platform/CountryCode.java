@@ -28,7 +28,8 @@ public @interface CountryCode {
 
         @Override
         public boolean isValid(String value, ConstraintValidatorContext context) {
-            return value == null || COUNTRIES.contains(value);
+            // "" is how an update clears the field.
+            return value == null || value.isEmpty() || COUNTRIES.contains(value);
         }
     }
 }

@@ -13,9 +13,11 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
@@ -30,6 +32,9 @@ import org.springframework.web.util.WebUtils;
  * <p>A 5xx is not kept, so a retry after a server failure runs again (payments carry their own
  * gateway-level key, so that never charges twice). Sign-up carries no account and is not covered: its
  * response holds the one copy of the API key, which is never stored.
+ *
+ * <p>While a request runs, its claim is refreshed every {@link #HEARTBEAT}, so only the claim of a
+ * request whose server died ages past {@link IdempotencyRepository#ABANDONED_AFTER} and is taken over.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 30)
@@ -39,6 +44,12 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 255;
     private static final Set<String> MUTATING = Set.of("POST", "PUT", "PATCH", "DELETE");
+    static final String HEARTBEAT = "PT20S";
+
+    private record Claim(String accountId, String key) {
+    }
+
+    private final Set<Claim> running = ConcurrentHashMap.newKeySet();
 
     private final IdempotencyRepository keys;
     private final ProblemResponses problems;
@@ -87,11 +98,14 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
 
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        Claim claim = new Claim(tenant.accountId(), key);
+        running.add(claim);
         boolean completed = false;
         try {
             chain.doFilter(request, recorded);
             completed = recorded.getStatus() < 500;
         } finally {
+            running.remove(claim);
             if (completed) {
                 keys.complete(tenant.accountId(), key, recorded.getStatus(), recorded.getContentType(),
                         recorded.getContentAsByteArray());
@@ -99,6 +113,15 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 keys.release(tenant.accountId(), key);
             }
             recorded.copyBodyToResponse();
+        }
+    }
+
+    /** Marks the claims of the requests running in this copy as alive. */
+    @Scheduled(fixedRateString = HEARTBEAT, initialDelayString = HEARTBEAT)
+    void keepRunningClaimsAlive() {
+        Instant now = clock.instant();
+        for (Claim claim : running) {
+            keys.touch(claim.accountId(), claim.key(), now);
         }
     }
 

@@ -14,7 +14,10 @@ class IdempotencyRepository {
 
     /** api.md: kept at least 24 hours. */
     static final Duration RETENTION = Duration.ofHours(24);
-    /** A claim this old with no response belongs to a request whose server died; another may take it over. */
+    /**
+     * A claim not refreshed for this long belongs to a request whose server died (running requests refresh
+     * theirs every 20 seconds); a retry of the same request may take it over.
+     */
     static final Duration ABANDONED_AFTER = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
@@ -77,6 +80,18 @@ class IdempotencyRepository {
                 .param("status", status)
                 .param("contentType", contentType)
                 .param("body", body)
+                .update();
+    }
+
+    /** Refreshes a running request's claim so that it is not mistaken for an abandoned one. */
+    void touch(String accountId, String key, Instant now) {
+        jdbc.sql("""
+                        update idempotency_keys set started_at = :now
+                         where account_id = :accountId and idempotency_key = :key and response_status is null
+                        """)
+                .param("accountId", accountId)
+                .param("key", key)
+                .param("now", utc(now))
                 .update();
     }
 

@@ -1,8 +1,12 @@
 package com.chaching.platform;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import java.lang.reflect.Field;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /** Names a Java target type in the words a JSON client understands, for error details. */
 final class JsonTypes {
@@ -11,7 +15,11 @@ final class JsonTypes {
     }
 
     static String describe(Class<?> type) {
-        if (type == String.class || type.isEnum()) {
+        if (type.isEnum()) {
+            return "one of " + Arrays.stream(type.getFields()).filter(Field::isEnumConstant).map(JsonTypes::jsonName)
+                    .collect(Collectors.joining(", "));
+        }
+        if (type == String.class) {
             return "a string";
         }
         if (type == Instant.class) {
@@ -33,5 +41,10 @@ final class JsonTypes {
             return "an object";
         }
         return "a value of another type";
+    }
+
+    private static String jsonName(Field constant) {
+        JsonProperty property = constant.getAnnotation(JsonProperty.class);
+        return property != null ? property.value() : constant.getName();
     }
 }

@@ -22,8 +22,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Refuses what no endpoint can take before any of them runs: a body over 1 MiB (413) and a query
- * parameter holding a NUL character (400, PostgreSQL cannot store one). The body is read once, here, and
+ * Refuses what no endpoint can take before any of them runs: a body over 1 MiB (413), a query string
+ * that cannot be decoded and a query parameter holding a NUL character (400; PostgreSQL cannot store one). The body is read once, here, and
  * kept, so the idempotency check can hash the exact bytes the controller then reads.
  */
 @Component
@@ -41,7 +41,16 @@ class RequestGuardFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        for (Map.Entry<String, String[]> parameter : request.getParameterMap().entrySet()) {
+        Map<String, String[]> parameters;
+        try {
+            parameters = request.getParameterMap();
+        } catch (IllegalStateException malformed) {
+            // Tomcat could not decode the query string (a bad %-escape, say).
+            problems.write(response, new ApiProblem(HttpStatus.BAD_REQUEST, "parameter_invalid",
+                    "The query string is malformed: check its %-escapes.", null, List.of()));
+            return;
+        }
+        for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             for (String value : parameter.getValue()) {
                 if (value.indexOf('\u0000') >= 0 || parameter.getKey().indexOf('\u0000') >= 0) {
                     problems.write(response, ApiProblem.invalid(parameter.getKey().replace('\u0000', '?'),

@@ -2,6 +2,7 @@ package com.chaching.platform;
 
 import java.util.List;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.format.FormatterRegistry;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -12,6 +13,11 @@ class WebConfiguration implements WebMvcConfigurer {
 
     WebConfiguration(TenantArgumentResolver tenants) {
         this.tenants = tenants;
+    }
+
+    @Override
+    public void addFormatters(FormatterRegistry registry) {
+        registry.addConverter(new IsoInstantConverter());
     }
 
     @Override

@@ -132,6 +132,7 @@ class AccountsApiTest extends ApiTest {
         assertThat(InvoicePrefixes.fromName("Acme Inc")).isEqualTo("ACME");
         assertThat(InvoicePrefixes.fromName("Al Co")).isEqualTo("ALCO");
         assertThat(InvoicePrefixes.fromName("Café Zürich")).isEqualTo("CAFE");
+        assertThat(InvoicePrefixes.fromName("Ünïcode Wörks")).isEqualTo("UNICODE");
         assertThat(InvoicePrefixes.fromName("Supercalifragilistic Ltd")).isEqualTo("SUPERCALIFRA");
         assertThat(InvoicePrefixes.fromName("日本")).isEqualTo("XXX");
         assertThat(InvoicePrefixes.fromName("Q")).isEqualTo("QXX");

@@ -50,6 +50,19 @@ class CustomerPaginationApiTest extends ApiTest {
     }
 
     @Test
+    void aCursorDeletedSinceItWasSeenStillMarksItsPlace() {
+        Api api = signUp();
+        List<String> newestFirst = createCustomers(api, 4).reversed();
+        Response first = api.get("/customers?limit=2");
+        String cursorKey = first.json().get("data").get(1).get("externalKey").asString();
+
+        api.delete("/customers/" + cursorKey);
+
+        assertThat(ids(api.get("/customers?limit=2&startingAfter=" + newestFirst.get(1))))
+                .containsExactly(newestFirst.get(2), newestFirst.get(3));
+    }
+
+    @Test
     void badPagingParametersAreNamed() {
         Api api = signUp();
         for (String query : List.of("limit=0", "limit=101", "limit=abc", "limit=1.5", "startingAfter=cus_nope",

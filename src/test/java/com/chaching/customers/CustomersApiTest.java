@@ -154,8 +154,13 @@ class CustomersApiTest extends ApiTest {
         assertThat(replaced.text("address.line1")).isNull();
         assertThat(replaced.text("address.city")).isEqualTo("Berlin");
 
+        Response lineCleared = api.patch("/customers/a", Map.of("address", Map.of("line1", "", "city", "Berlin", "country", "DE")));
+        assertThat(lineCleared.json().get("address").get("line1").isNull()).isTrue();
+
         Response cleared = api.patch("/customers/a", Map.of("address", Map.of()));
         assertThat(cleared.json().get("address").isNull()).isTrue();
+        Response allEmpty = api.patch("/customers/a", Map.of("address", Map.of("line1", "", "country", "")));
+        assertThat(allEmpty.json().get("address").isNull()).isTrue();
     }
 
     @Test
@@ -216,6 +221,8 @@ class CustomersApiTest extends ApiTest {
         assertThat(keys(api.get("/customers?createdLt=2030-01-01T00:00:00Z"))).containsExactly("early");
         assertThat(keys(api.get("/customers?createdGte=" + middle))).containsExactly("late", "early");
         assertThat(api.get("/customers?createdGte=yesterday").status()).isEqualTo(400);
+        assertThat(api.get("/customers?createdLt=1800000000000").text("param")).isEqualTo("createdLt");
+        assertThat(keys(api.get("/customers?email="))).containsExactly("late", "early");
     }
 
     @Test

@@ -49,6 +49,31 @@ class ErrorsApiTest extends ApiTest {
     }
 
     @Test
+    void aWrongEnumValueListsTheAllowedOnesAndANulCharacterIsNamedAsSuch() {
+        Api api = signUp();
+
+        Response wrongEnum = api.patch("/account", Map.of("afterRetries", "never"));
+        assertThat(wrongEnum.text("param")).isEqualTo("afterRetries");
+        assertThat(wrongEnum.text("detail")).contains("cancel, unpaid");
+
+        Response nul = api.post("/customers", "{\"name\": \"a\\u0000b\"}");
+        assertThat(nul.text("param")).isEqualTo("name");
+        assertThat(nul.text("detail")).contains("NUL");
+    }
+
+    @Test
+    void aMalformedQueryStringIsABadRequestNotAServerError() {
+        Api api = signUp();
+
+        Response response = api.rawGet("/customers?email=%zz");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        String metrics = anonymous().get("/actuator/prometheus").body();
+        assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count") && line.contains("status=\"500\"")
+                && line.contains("uri=\"/customers\""))).isEmpty();
+    }
+
+    @Test
     void everyFailingFieldIsListed() {
         Response response = signUp().patch("/account", Map.of("timeZone", "Mars/Olympus", "invoicePrefix", "x", "settlementDays", 99));
 

@@ -18,6 +18,9 @@ class IdempotencyApiTest extends ApiTest {
     @Autowired
     IdempotencyPurge purge;
 
+    @Autowired
+    IdempotencyFilter filter;
+
     @Test
     void aRetryIsReplayedByteForByteAndCreatesNothingNew() {
         Api api = signUp();
@@ -94,6 +97,34 @@ class IdempotencyApiTest extends ApiTest {
         Response after = api.send("POST", "/test-only/held", Map.of("value", "one"), key);
         assertThat(after.body()).isEqualTo(done.body());
         assertThat(after.header("Idempotent-Replayed")).isEqualTo("true");
+    }
+
+    @Test
+    void aLongRunningRequestKeepsItsClaimWhileAClaimLeftByADeadServerIsTakenOver() throws Exception {
+        Api api = signUp();
+        Map<String, String> key = Map.of("Idempotency-Key", "long-running");
+        TestOnlyController.reset();
+        CompletableFuture<Response> first = CompletableFuture.supplyAsync(
+                () -> api.send("POST", "/test-only/held", Map.of("value", "long"), key));
+        assertThat(TestOnlyController.entered.await(10, TimeUnit.SECONDS)).isTrue();
+
+        serverClock.advance(Duration.ofMinutes(2));
+        filter.keepRunningClaimsAlive();
+        ErrorsApiTest.assertProblem(api.send("POST", "/test-only/held", Map.of("value", "long"), key), 409, "idempotency_in_progress");
+        TestOnlyController.release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(200);
+
+        // A claim that nobody refreshes: its server died before answering.
+        Map<String, String> orphanKey = Map.of("Idempotency-Key", "orphan");
+        Response original = api.send("POST", "/customers", Map.of("name", "Orphan"), orphanKey);
+        jdbc.sql("update idempotency_keys set response_status = null, response_body = null where account_id = :a and idempotency_key = 'orphan'")
+                .param("a", api.accountId()).update();
+        ErrorsApiTest.assertProblem(api.send("POST", "/customers", Map.of("name", "Orphan"), orphanKey), 409, "idempotency_in_progress");
+        serverClock.advance(Duration.ofMinutes(2));
+        Response takenOver = api.send("POST", "/customers", Map.of("name", "Orphan"), orphanKey);
+        assertThat(takenOver.status()).isEqualTo(201);
+        assertThat(takenOver.header("Idempotent-Replayed")).isNull();
+        assertThat(takenOver.text("id")).isNotEqualTo(original.text("id"));
     }
 
     @Test

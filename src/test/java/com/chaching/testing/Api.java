@@ -2,12 +2,16 @@ package com.chaching.testing;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Socket;
 import java.net.URI;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -84,6 +88,31 @@ public final class Api {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /**
+     * A GET written byte for byte to the socket, for targets no well-behaved client would send (such as a
+     * bad %-escape). Returns the status code and the body.
+     */
+    public Response rawGet(String target) {
+        URI base = URI.create(baseUrl);
+        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
+            String request = "GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + (apiKey == null ? "" : "Authorization: Bearer " + apiKey + "\r\n") + "Connection: close\r\n\r\n";
+            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            int status = Integer.parseInt(raw.substring(raw.indexOf(' ') + 1, raw.indexOf(' ') + 4));
+            Map<String, List<String>> headers = new LinkedHashMap<>();
+            String[] lines = raw.substring(0, raw.indexOf("\r\n\r\n")).split("\r\n");
+            for (int i = 1; i < lines.length; i++) {
+                int colon = lines[i].indexOf(':');
+                headers.computeIfAbsent(lines[i].substring(0, colon), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
+            }
+            String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
+            return new Response(status, HttpHeaders.of(headers, (name, value) -> true), body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
