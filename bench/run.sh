@@ -75,6 +75,14 @@ wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/get-customer.
 echo "== POST /customers: $CONNECTIONS connections, $DURATION"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-customer.lua "http://localhost:$PORT" | tee "$RESULTS/post.txt"
 
+echo "== GET /customers/search and ?email= on $CUSTOMERS customers (median of 9 calls each)"
+: > "$RESULTS/search.txt"
+for query in "customer123456" "4b2" "e" "Customer%20999" "nobody-matches" "email=customer5@example.test"; do
+  case $query in email=*) url="localhost:$PORT/customers?$query" ;; *) url="localhost:$PORT/customers/search?query=$query" ;; esac
+  times=$(for _ in $(seq 1 9); do curl -s -o /dev/null -w '%{time_total}\n' -H "Authorization: Bearer $KEY" "$url"; done | sort -n)
+  echo "$query: median $(echo "$times" | sed -n 5p)s, max $(echo "$times" | tail -1)s" | tee -a "$RESULTS/search.txt"
+done
+
 RSS_NOW=$(ps -o rss= -p "$SERVER" | tr -d ' ')
 RSS_PEAK=$(grep VmHWM "/proc/$SERVER/status" | awk '{print $2}')
 
@@ -88,6 +96,7 @@ pgbench -S -c "$CONNECTIONS" -j "$THREADS" -T "${DURATION%s}" pgbench 2>&1 | tee
   echo "server JVM flags: $JAVA_OPTS"
   echo "GET  req/s: $(awk '/Requests\/sec/ {print $2}' "$RESULTS/get.txt")   p99: $(awk '$1 == "99%" {print $2}' "$RESULTS/get.txt")"
   echo "POST req/s: $(awk '/Requests\/sec/ {print $2}' "$RESULTS/post.txt")   p99: $(awk '$1 == "99%" {print $2}' "$RESULTS/post.txt")"
+  sed 's/^/search /' "$RESULTS/search.txt"
   echo "pgbench -S tps: $(awk -F'= ' '/^tps/ {print $2}' "$RESULTS/pgbench.txt" | awk '{print $1}')"
   echo "server RSS: now $((RSS_NOW / 1024)) MB, peak $((RSS_PEAK / 1024)) MB"
 } | tee "$RESULTS/summary.txt"

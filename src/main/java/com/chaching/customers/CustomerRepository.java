@@ -123,8 +123,14 @@ class CustomerRepository {
                 params, rows, id -> seqOf(tenant, id));
     }
 
-    /** Customers whose name or email contains {@code text}, ignoring case (served by the trigram index). */
+    /**
+     * Customers whose name or email contains {@code text}, ignoring case. The caller's transaction gets a
+     * plan made for this pattern: a rare one is found through the trigram index, a common one by walking
+     * the list newest first. A cached generic plan, blind to the pattern, would walk the whole list for a
+     * rare one (seconds on a million customers).
+     */
     Page<Customer> search(Tenant tenant, String text, PageRequest page) {
+        jdbc.sql("set local plan_cache_mode = force_custom_plan").update();
         return page.fetch(jdbc, """
                         select * from customers
                          where account_id = :accountId and deleted_at is null
