@@ -39,7 +39,7 @@ echo "== starting the server on :$PORT (embedded PostgreSQL on :$DB_PORT, data i
   --chaching.database.data-dir="$DATA_DIR" --chaching.database.embedded-port="$DB_PORT" \
   --logging.level.root=WARN > "$RESULTS/server.log" 2>&1 &
 SERVER=$!
-trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null; exit $status' EXIT
+trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; exit $status' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 1; done
 curl -sf "localhost:$PORT/health" >/dev/null || { echo "server did not start; see $RESULTS/server.log"; exit 1; }
 
