@@ -1,6 +1,7 @@
 package com.chaching.customers;
 
 import com.chaching.platform.CountryCode;
+import com.chaching.platform.Patch;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
@@ -17,14 +18,10 @@ public record Address(
 
     /** The address as stored: {@code ""} clears a field as everywhere else, and an address with no field left is none. */
     @Nullable Address normalized() {
-        Address clean = new Address(blankToNull(line1), blankToNull(line2), blankToNull(city), blankToNull(state),
-                blankToNull(postalCode), blankToNull(country));
+        Address clean = new Address(Patch.emptyToNull(line1), Patch.emptyToNull(line2), Patch.emptyToNull(city),
+                Patch.emptyToNull(state), Patch.emptyToNull(postalCode), Patch.emptyToNull(country));
         boolean empty = clean.line1 == null && clean.line2 == null && clean.city == null && clean.state == null
                 && clean.postalCode == null && clean.country == null;
         return empty ? null : clean;
-    }
-
-    private static @Nullable String blankToNull(@Nullable String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

@@ -4,6 +4,7 @@ import static com.chaching.platform.SqlValues.instant;
 import static com.chaching.platform.SqlValues.utc;
 
 import com.chaching.platform.JsonColumns;
+import com.chaching.platform.LikePatterns;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
@@ -143,7 +144,7 @@ class CustomerRepository {
                          where account_id = :accountId and deleted_at is null
                            and search_text ilike :pattern escape '\\'
                         """,
-                Map.of("accountId", tenant.accountId(), "pattern", "%" + escapeLike(text) + "%"),
+                Map.of("accountId", tenant.accountId(), "pattern", LikePatterns.containing(text)),
                 rows, id -> seqOf(tenant, id));
     }
 
@@ -154,10 +155,6 @@ class CustomerRepository {
                 .param("id", customerId)
                 .query(Long.class)
                 .optional();
-    }
-
-    static String escapeLike(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 
     private Customer customer(ResultSet rs, int row) throws SQLException {

@@ -6,10 +6,10 @@ import com.chaching.platform.Ids;
 import com.chaching.platform.Metadata;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
+import com.chaching.platform.Patch;
 import com.chaching.platform.Tenant;
 import java.time.Instant;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,7 +34,7 @@ public class CustomerService {
         String id = Ids.newId("cus");
         Customer customer = new Customer(id, "customer",
                 request.externalKey() != null ? request.externalKey() : id,
-                emptyToNull(request.name()), emptyToNull(request.email()), emptyToNull(request.phone()),
+                Patch.emptyToNull(request.name()), Patch.emptyToNull(request.email()), Patch.emptyToNull(request.phone()),
                 request.address() == null ? null : request.address().normalized(),
                 Metadata.forCreate(request.metadata()), null, 0, now, now);
         if (!customers.insert(tenant, customer)) {
@@ -65,14 +65,11 @@ public class CustomerService {
         if (changes.externalKey() != null && !changes.externalKey().equals(current.externalKey())) {
             throw ApiProblem.badRequest("parameter_immutable", "externalKey", "externalKey cannot be changed.");
         }
-        Map<String, String> metadata = Metadata.merge(current.metadata(), changes.metadata());
-        if (!Metadata.fitsLimits(metadata)) {
-            throw ApiProblem.invalid("metadata", "metadata would have more than 50 keys.");
-        }
+        Map<String, String> metadata = Metadata.update(current.metadata(), changes.metadata());
         Customer updated = new Customer(current.id(), current.object(), current.externalKey(),
-                changes.name() != null ? emptyToNull(changes.name()) : current.name(),
-                changes.email() != null ? emptyToNull(changes.email()) : current.email(),
-                changes.phone() != null ? emptyToNull(changes.phone()) : current.phone(),
+                Patch.text(current.name(), changes.name()),
+                Patch.text(current.email(), changes.email()),
+                Patch.text(current.phone(), changes.phone()),
                 changes.address() != null ? changes.address().normalized() : current.address(),
                 metadata, current.defaultPaymentMethod(), current.balance(), current.createdAt(), clocks.now(tenant));
         customers.update(tenant, updated);
@@ -92,9 +89,5 @@ public class CustomerService {
 
     private static ApiProblem notFound(String externalKey) {
         return ApiProblem.notFound("customer", externalKey);
-    }
-
-    private static @Nullable String emptyToNull(@Nullable String value) {
-        return value == null || value.isEmpty() ? null : value;
     }
 }

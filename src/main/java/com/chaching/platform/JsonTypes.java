@@ -43,7 +43,8 @@ final class JsonTypes {
         return "a value of another type";
     }
 
-    private static String jsonName(Field constant) {
+    /** An enum constant's name in JSON: its {@code @JsonProperty} value, else its Java name. */
+    static String jsonName(Field constant) {
         JsonProperty property = constant.getAnnotation(JsonProperty.class);
         return property != null ? property.value() : constant.getName();
     }

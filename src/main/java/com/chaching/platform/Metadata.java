@@ -1,6 +1,5 @@
 package com.chaching.platform;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 import org.jspecify.annotations.Nullable;
@@ -41,8 +40,15 @@ public final class Metadata {
         return merged;
     }
 
-    /** Whether a merged map still fits api.md's limits (the request alone may fit while the result does not). */
-    public static boolean fitsLimits(Map<String, String> metadata) {
-        return new ValidMetadata.Validator().isValid(new LinkedHashMap<>(metadata), null);
+    /**
+     * The stored metadata after an update, refused with a 400 when the merge would pass api.md's limits
+     * (each request may fit while their sum does not).
+     */
+    public static Map<String, String> update(Map<String, String> stored, @Nullable Map<String, String> changes) {
+        Map<String, String> merged = merge(stored, changes);
+        if (!new ValidMetadata.Validator().isValid(merged, null)) {
+            throw ApiProblem.invalid("metadata", "metadata would have more than " + ValidMetadata.MAX_KEYS + " keys.");
+        }
+        return merged;
     }
 }

@@ -18,6 +18,7 @@ class WebConfiguration implements WebMvcConfigurer {
     @Override
     public void addFormatters(FormatterRegistry registry) {
         registry.addConverter(new IsoInstantConverter());
+        registry.addConverterFactory(new JsonNamedEnumConverters());
     }
 
     @Override

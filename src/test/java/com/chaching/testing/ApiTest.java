@@ -7,11 +7,8 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
-import org.springframework.context.annotation.Primary;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
@@ -20,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chaching.database.ephemeral=true", "logging.level.com.chaching=INFO"})
-@Import(ApiTest.FrozenServerClock.class)
+@Import(FrozenServerClock.class)
 public abstract class ApiTest {
 
     public static final Instant SERVER_START = Instant.parse("2026-03-01T09:00:00Z");
@@ -34,15 +31,6 @@ public abstract class ApiTest {
 
     @Autowired
     protected MutableClock serverClock;
-
-    @TestConfiguration(proxyBeanMethods = false)
-    public static class FrozenServerClock {
-        @Bean
-        @Primary
-        MutableClock testServerClock() {
-            return new MutableClock(SERVER_START);
-        }
-    }
 
     protected String baseUrl() {
         return "http://localhost:" + port;

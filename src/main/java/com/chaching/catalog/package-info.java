@@ -1,0 +1,3 @@
+/** The catalog: products, their prices, and the tax-code catalog shipped with the service. */
+@org.jspecify.annotations.NullMarked
+package com.chaching.catalog;

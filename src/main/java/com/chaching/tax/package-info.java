@@ -1,0 +1,3 @@
+/** Tax rates and the tax calculation of billing.md "Tax": how much tax a line carries, to the minor unit. */
+@org.jspecify.annotations.NullMarked
+package com.chaching.tax;
