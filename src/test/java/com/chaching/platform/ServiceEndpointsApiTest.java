@@ -38,15 +38,25 @@ class ServiceEndpointsApiTest extends ApiTest {
         JsonNode openApi = response.json();
         assertThat(openApi.get("openapi").asString()).startsWith("3.1");
         JsonNode paths = openApi.get("paths");
-        Map<String, List<String>> expected = Map.of(
-                "/accounts", List.of("post"),
-                "/account", List.of("get", "patch"),
-                "/test-clock", List.of("get"),
-                "/test-clock/advance", List.of("post"),
-                "/customers", List.of("get", "post"),
-                "/customers/search", List.of("get"),
-                "/customers/{externalKey}", List.of("get", "patch", "delete"),
-                "/health", List.of("get"));
+        Map<String, List<String>> expected = Map.ofEntries(
+                Map.entry("/accounts", List.of("post")),
+                Map.entry("/account", List.of("get", "patch")),
+                Map.entry("/test-clock", List.of("get")),
+                Map.entry("/test-clock/advance", List.of("post")),
+                Map.entry("/customers", List.of("get", "post")),
+                Map.entry("/customers/search", List.of("get")),
+                Map.entry("/customers/{externalKey}", List.of("get", "patch", "delete")),
+                Map.entry("/products/taxCodes", List.of("get")),
+                Map.entry("/products", List.of("get", "post")),
+                Map.entry("/products/{id}", List.of("get", "patch", "delete")),
+                Map.entry("/prices", List.of("get")),
+                Map.entry("/prices/{id}", List.of("get", "delete")),
+                Map.entry("/prices/{productId}", List.of("post")),
+                Map.entry("/prices/{id}/active", List.of("patch")),
+                Map.entry("/prices/{id}/inactive", List.of("patch")),
+                Map.entry("/taxRates", List.of("get", "post")),
+                Map.entry("/taxRates/{id}", List.of("get", "patch")),
+                Map.entry("/health", List.of("get")));
         expected.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode operation = paths.get(path).get(method);
             assertThat(operation).as(method + " " + path).isNotNull();
@@ -61,6 +71,9 @@ class ServiceEndpointsApiTest extends ApiTest {
         assertThat(openApi.get("components").get("schemas").get("Customer").get("properties").propertyNames())
                 .contains("id", "object", "externalKey", "name", "email", "phone", "address", "metadata",
                         "defaultPaymentMethod", "balance", "createdAt", "updatedAt");
+        assertThat(openApi.get("components").get("schemas").get("Price").get("properties").propertyNames())
+                .contains("id", "object", "product", "currency", "unitAmount", "type", "recurring", "taxBehavior", "nickname",
+                        "description", "lookupKey", "active", "metadata", "createdAt", "updatedAt");
         assertThat(openApi.get("components").get("securitySchemes").get("apiKey").get("scheme").asString()).isEqualTo("bearer");
     }
 
