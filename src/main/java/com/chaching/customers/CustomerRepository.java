@@ -65,6 +65,26 @@ class CustomerRepository {
                 .optional();
     }
 
+    Optional<Customer> findById(Tenant tenant, String customerId) {
+        return jdbc.sql("select * from customers where account_id = :accountId and customer_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", customerId)
+                .query(rows)
+                .optional();
+    }
+
+    void clearDefaultPaymentMethod(Tenant tenant, String customerId, String paymentMethodId, Instant now) {
+        jdbc.sql("""
+                        update customers set default_payment_method = null, updated_at = :now
+                         where account_id = :accountId and customer_id = :id and default_payment_method = :paymentMethodId
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("id", customerId)
+                .param("paymentMethodId", paymentMethodId)
+                .param("now", utc(now))
+                .update();
+    }
+
     /** Locks the customer's row for the caller's transaction. */
     Optional<Customer> lockByExternalKey(Tenant tenant, String externalKey) {
         return jdbc.sql("""
@@ -82,7 +102,8 @@ class CustomerRepository {
         jdbc.sql("""
                         update customers
                            set name = :name, email = :email, phone = :phone, address = cast(:address as jsonb),
-                               metadata = cast(:metadata as jsonb), updated_at = :updatedAt
+                               metadata = cast(:metadata as jsonb), default_payment_method = :defaultPaymentMethod,
+                               updated_at = :updatedAt
                          where account_id = :accountId and customer_id = :id
                         """)
                 .param("accountId", tenant.accountId())
@@ -92,6 +113,7 @@ class CustomerRepository {
                 .param("phone", customer.phone())
                 .param("address", json.write(customer.address()))
                 .param("metadata", json.write(customer.metadata()))
+                .param("defaultPaymentMethod", customer.defaultPaymentMethod())
                 .param("updatedAt", utc(customer.updatedAt()))
                 .update();
     }

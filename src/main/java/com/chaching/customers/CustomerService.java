@@ -10,7 +10,10 @@ import com.chaching.platform.Patch;
 import com.chaching.platform.Tenant;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /** Customers: create, read, list, search, update and delete, each scoped to the calling account. */
@@ -19,10 +22,15 @@ public class CustomerService {
 
     private final CustomerRepository customers;
     private final AccountClock clocks;
+    private final PaymentMethodOwnership paymentMethods;
+    private final ApplicationEventPublisher events;
 
-    CustomerService(CustomerRepository customers, AccountClock clocks) {
+    CustomerService(CustomerRepository customers, AccountClock clocks, PaymentMethodOwnership paymentMethods,
+                    ApplicationEventPublisher events) {
         this.customers = customers;
         this.clocks = clocks;
+        this.paymentMethods = paymentMethods;
+        this.events = events;
     }
 
     @Transactional
@@ -66,12 +74,18 @@ public class CustomerService {
             throw ApiProblem.badRequest("parameter_immutable", "externalKey", "externalKey cannot be changed.");
         }
         Map<String, String> metadata = Metadata.update(current.metadata(), changes.metadata());
+        String defaultPaymentMethod = Patch.text(current.defaultPaymentMethod(), changes.defaultPaymentMethod());
+        if (changes.defaultPaymentMethod() != null && defaultPaymentMethod != null
+                && !paymentMethods.isAttached(tenant, defaultPaymentMethod, current.id())) {
+            throw ApiProblem.invalid("defaultPaymentMethod",
+                    "Payment method " + defaultPaymentMethod + " is not attached to this customer; attach it first.");
+        }
         Customer updated = new Customer(current.id(), current.object(), current.externalKey(),
                 Patch.text(current.name(), changes.name()),
                 Patch.text(current.email(), changes.email()),
                 Patch.text(current.phone(), changes.phone()),
                 changes.address() != null ? changes.address().normalized() : current.address(),
-                metadata, current.defaultPaymentMethod(), current.balance(), current.createdAt(), clocks.now(tenant));
+                metadata, defaultPaymentMethod, current.balance(), current.createdAt(), clocks.now(tenant));
         customers.update(tenant, updated);
         return updated;
     }
@@ -84,7 +98,19 @@ public class CustomerService {
     DeletedCustomer delete(Tenant tenant, String externalKey) {
         Customer customer = customers.lockByExternalKey(tenant, externalKey).orElseThrow(() -> notFound(externalKey));
         customers.markDeleted(tenant, customer.id(), clocks.now(tenant));
+        events.publishEvent(new CustomerDeleted(tenant, customer.id()));
         return DeletedCustomer.of(customer);
+    }
+
+    /** The customer with this id (not external key), deleted or not: what a payment or an invoice names. */
+    public Optional<Customer> findById(Tenant tenant, String customerId) {
+        return customers.findById(tenant, customerId);
+    }
+
+    /** Forgets the customer's default payment method when it is that one (it was detached). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void clearDefaultPaymentMethod(Tenant tenant, String customerId, String paymentMethodId) {
+        customers.clearDefaultPaymentMethod(tenant, customerId, paymentMethodId, clocks.now(tenant));
     }
 
     private static ApiProblem notFound(String externalKey) {

@@ -19,5 +19,7 @@ record CustomerUpdate(
         @Email @Size(max = 512) @Nullable String email,
         @Size(max = 40) @Nullable String phone,
         @Valid @Nullable Address address,
-        @ValidMetadata @Nullable Map<String, String> metadata) {
+        @ValidMetadata @Nullable Map<String, String> metadata,
+        @Schema(description = "A payment method (pm_…) attached to this customer; \"\" clears it.") @Size(max = 255)
+        @Nullable String defaultPaymentMethod) {
 }

@@ -1,0 +1,84 @@
+package com.chaching.payments;
+
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Pattern;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Payment methods", description = "Cards customers pay with, tokenised by the account's gateway.")
+class PaymentMethodController {
+
+    private final PaymentMethodService paymentMethods;
+
+    PaymentMethodController(PaymentMethodService paymentMethods) {
+        this.paymentMethods = paymentMethods;
+    }
+
+    @PostMapping("/payment-methods")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a card payment method", description = """
+            Sandbox accounts only (a live account gets 400 raw_card_data_unsupported). The number and cvc go to the \
+            sandbox gateway and are never stored or logged. A bad Luhn check, a past expiry or a malformed cvc is a \
+            400 naming the field, and nothing is stored. The sandbox's test cards are listed in docs/payments.md.""")
+    PaymentMethod create(Tenant tenant, @Valid @RequestBody PaymentMethodCreate request) {
+        return paymentMethods.create(tenant, request);
+    }
+
+    @GetMapping("/payment-methods")
+    @Operation(summary = "List payment methods", description = "Newest first, keyset-paginated.")
+    Page<PaymentMethod> list(Tenant tenant, @Valid @ParameterObject PaymentMethodFilter filter, @Valid @ParameterObject PageRequest page) {
+        return paymentMethods.list(tenant, filter, page);
+    }
+
+    @GetMapping("/payment-methods/{id}")
+    @Operation(summary = "Retrieve a payment method")
+    PaymentMethod get(Tenant tenant, @PathVariable String id) {
+        return paymentMethods.get(tenant, id);
+    }
+
+    @PostMapping("/payment-methods/{id}/attach")
+    @Operation(summary = "Attach a payment method to a customer", description = """
+            Attaching to the customer it is already on returns it unchanged; to another customer is a 409. An unknown \
+            customer is a 404.""")
+    PaymentMethod attach(Tenant tenant, @PathVariable String id, @Valid @RequestBody AttachRequest request) {
+        return paymentMethods.attach(tenant, id, request);
+    }
+
+    @PostMapping("/payment-methods/{id}/detach")
+    @Operation(summary = "Detach a payment method from its customer", description = """
+            A 409 when it is not attached. When it was the customer's default payment method, the customer no longer \
+            has one.""")
+    PaymentMethod detach(Tenant tenant, @PathVariable String id) {
+        return paymentMethods.detach(tenant, id);
+    }
+
+    @GetMapping("/customers/{externalKey}/payment-methods")
+    @Operation(summary = "List a customer's payment methods", description = "Newest first, keyset-paginated.")
+    Page<PaymentMethod> listForCustomer(Tenant tenant, @PathVariable String externalKey,
+                                        @Parameter(description = "Only this type; card is the only one.")
+                                        @RequestParam(required = false) @Pattern(regexp = "card", message = "must be card") @Nullable String type,
+                                        @Valid @ParameterObject PageRequest page) {
+        return paymentMethods.listForCustomer(tenant, externalKey, type, page);
+    }
+
+    @GetMapping("/customers/{externalKey}/payment-methods/{id}")
+    @Operation(summary = "Retrieve one of a customer's payment methods", description = "A 404 also when it belongs to another customer.")
+    PaymentMethod getForCustomer(Tenant tenant, @PathVariable String externalKey, @PathVariable String id) {
+        return paymentMethods.getForCustomer(tenant, externalKey, id);
+    }
+}

@@ -1,0 +1,33 @@
+package com.chaching.payments;
+
+import com.chaching.platform.ValidMetadata;
+import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.Map;
+import org.jspecify.annotations.Nullable;
+
+/** {@code POST /payment-methods}: a card, by its raw number (sandbox accounts only). */
+record PaymentMethodCreate(
+        @Schema(description = "Only card.", allowableValues = "card") @NotNull @Pattern(regexp = "card", message = "must be card")
+        @Nullable String type,
+        @NotNull @Valid @Nullable CardInput card,
+        @Valid @Nullable BillingDetails billingDetails,
+        @ValidMetadata @Nullable Map<String, String> metadata) {
+
+    /** A card as typed. The number and cvc are sent to the gateway and kept nowhere. */
+    record CardInput(
+            @Schema(description = "12 to 19 digits (spaces and dashes ignored) passing the Luhn check.", example = "4242424242424242")
+            @NotNull @Size(max = 30) @Nullable String number,
+            @Schema(example = "12") @NotNull @Nullable Integer expMonth,
+            @Schema(example = "2030") @NotNull @Nullable Integer expYear,
+            @Schema(description = "3 digits (4 for American Express).", example = "123") @NotNull @Size(max = 4) @Nullable String cvc) {
+
+        @Override
+        public String toString() {
+            return "CardInput[hidden]";
+        }
+    }
+}

@@ -1,0 +1,147 @@
+package com.chaching.payments.sandbox;
+
+import com.chaching.payments.CardBrand;
+import com.chaching.payments.CardDetails;
+import com.chaching.payments.CardNumbers;
+import com.chaching.payments.CardToken;
+import com.chaching.payments.ChargeOutcome;
+import com.chaching.payments.PaymentGateway;
+import com.chaching.payments.RefundOutcome;
+import com.chaching.platform.AccountClock;
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Ids;
+import com.chaching.platform.Money;
+import com.chaching.platform.Tenant;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The gateway of sandbox accounts: real code that behaves like a card network, by test card number. Its
+ * books are its own tables, written in transactions of their own, as a remote gateway's would be: what
+ * it recorded stays recorded whatever the caller does next, and a restart changes nothing.
+ */
+@Component
+public class SandboxGateway implements PaymentGateway {
+
+    /** billing.md: the sandbox takes 2.9 % + 30 minor units of a charge, and nothing of a refund. */
+    static final BigDecimal FEE_PERCENT = new BigDecimal("2.9");
+    static final long FEE_FIXED = 30;
+
+    private final SandboxRepository books;
+    private final AccountClock clocks;
+    private final SandboxFaults faults;
+
+    SandboxGateway(SandboxRepository books, AccountClock clocks, SandboxFaults faults) {
+        this.books = books;
+        this.clocks = clocks;
+        this.faults = faults;
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public CardToken tokenize(Tenant tenant, CardDetails card) {
+        faults.delay();
+        String token = Ids.newId("tok");
+        books.insertToken(tenant, token, SandboxCards.behaviorOf(card.number()), clocks.now(tenant));
+        CardToken.Funding funding = SandboxCards.isDebit(card.number()) ? CardToken.Funding.DEBIT : CardToken.Funding.CREDIT;
+        return new CardToken(token, CardBrand.of(card.number()), CardNumbers.last4(card.number()), card.expMonth(), card.expYear(),
+                funding, "US");
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public ChargeOutcome charge(Tenant tenant, String token, Money amount, String idempotencyKey) {
+        faults.delay();
+        Optional<SandboxRepository.ChargeRow> earlier = books.findCharge(tenant, idempotencyKey);
+        if (earlier.isPresent()) {
+            return outcome(sameRequest(earlier.get(), token, amount));
+        }
+        SandboxCards.Behavior behavior = books.behaviorOf(tenant, token).orElse(SandboxCards.Behavior.DECLINED);
+        if (behavior == SandboxCards.Behavior.SUCCEEDS && faults.failsToProcess()) {
+            behavior = SandboxCards.Behavior.PROCESSING_ERROR;
+        }
+        boolean succeeded = behavior == SandboxCards.Behavior.SUCCEEDS;
+        SandboxRepository.ChargeRow recorded = books.recordCharge(tenant, idempotencyKey, new SandboxRepository.ChargeRow(
+                Ids.newId("ch"), token, amount.amount(), amount.currency().code(), succeeded, behavior.failureCode,
+                succeeded ? fee(amount).amount() : 0), clocks.now(tenant));
+        if (faults.timesOut()) {
+            // The money moved (or did not), but the answer never arrives: only a look-up by key can tell.
+            return new ChargeOutcome.Unknown("The gateway did not answer in time.");
+        }
+        return outcome(sameRequest(recorded, token, amount));
+    }
+
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public RefundOutcome refund(Tenant tenant, String gatewayChargeId, Money amount, String idempotencyKey) {
+        faults.delay();
+        Optional<SandboxRepository.RefundRow> earlier = books.findRefund(tenant, idempotencyKey);
+        if (earlier.isPresent()) {
+            return outcome(earlier.get());
+        }
+        Optional<SandboxRepository.ChargeRow> charge = books.lockSucceededCharge(tenant, gatewayChargeId);
+        String failure = null;
+        if (charge.isEmpty()) {
+            failure = "charge_missing";
+        } else if (!charge.get().currency().equals(amount.currency().code())) {
+            failure = "currency_mismatch";
+        } else if (books.refundedSoFar(tenant, gatewayChargeId) + amount.amount() > charge.get().amount()) {
+            failure = "amount_too_large";
+        }
+        SandboxRepository.RefundRow recorded = books.recordRefund(tenant, idempotencyKey, new SandboxRepository.RefundRow(
+                Ids.newId("re"), gatewayChargeId, amount.amount(), amount.currency().code(), failure == null, failure),
+                clocks.now(tenant));
+        if (faults.timesOut()) {
+            return new RefundOutcome.Unknown("The gateway did not answer in time.");
+        }
+        return outcome(recorded);
+    }
+
+    @Override
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
+    public Optional<ChargeOutcome> findCharge(Tenant tenant, String idempotencyKey) {
+        return books.findCharge(tenant, idempotencyKey).map(SandboxGateway::outcome);
+    }
+
+    @Override
+    @Transactional(readOnly = true, propagation = Propagation.REQUIRES_NEW)
+    public Optional<RefundOutcome> findRefund(Tenant tenant, String idempotencyKey) {
+        return books.findRefund(tenant, idempotencyKey).map(SandboxGateway::outcome);
+    }
+
+    @Override
+    public Money fee(Money amount) {
+        return amount.percent(FEE_PERCENT, RoundingMode.HALF_UP).plus(Money.of(FEE_FIXED, amount.currency()));
+    }
+
+    /** A key names one request: the same key for another card or amount is the caller's bug, not a new charge. */
+    private static SandboxRepository.ChargeRow sameRequest(SandboxRepository.ChargeRow recorded, String token, Money amount) {
+        if (!recorded.token().equals(token) || recorded.amount() != amount.amount()
+                || !recorded.currency().equals(amount.currency().code())) {
+            throw new IllegalStateException("idempotency key reused for a different charge");
+        }
+        return recorded;
+    }
+
+    private static ChargeOutcome outcome(SandboxRepository.ChargeRow charge) {
+        CurrencyCode currency = CurrencyCode.of(charge.currency());
+        if (charge.succeeded()) {
+            return new ChargeOutcome.Succeeded(charge.gatewayChargeId(), Money.of(charge.amount(), currency), Money.of(charge.fee(), currency));
+        }
+        String code = Objects.requireNonNull(charge.failureCode());
+        return new ChargeOutcome.Declined(code, SandboxCards.messageOf(code));
+    }
+
+    private static RefundOutcome outcome(SandboxRepository.RefundRow refund) {
+        if (refund.succeeded()) {
+            return new RefundOutcome.Succeeded(refund.gatewayRefundId(), Money.of(refund.amount(), CurrencyCode.of(refund.currency())));
+        }
+        String code = Objects.requireNonNull(refund.failureCode());
+        return new RefundOutcome.Failed(code, SandboxCards.messageOf(code));
+    }
+}
