@@ -2,8 +2,6 @@ package com.chaching.accounts;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chaching.platform.ApiKeyHash;
-import com.chaching.platform.Ids;
 import com.chaching.testing.Api;
 import com.chaching.testing.ApiTest;
 import com.chaching.testing.Response;
@@ -92,18 +90,5 @@ class TestClockApiTest extends ApiTest {
         assertThat(live.get("/account").status()).isEqualTo(200);
         assertThat(live.get("/test-clock").status()).isEqualTo(404);
         assertThat(live.post("/test-clock/advance", Map.of("to", "2040-01-01T00:00:00Z")).status()).isEqualTo(404);
-    }
-
-    /** Live accounts are made by the operator, not by sign-up; the test writes one as the operator would. */
-    private Api liveAccount() {
-        String accountId = Ids.newId("acct");
-        String key = "sk_live_" + Ids.randomToken(32);
-        jdbc.sql("""
-                        insert into accounts (account_id, name, email, password_hash, livemode, invoice_prefix, created_at, updated_at)
-                        values (:id, 'Live Co', :email, 'x', true, 'LIVE', now(), now())""")
-                .param("id", accountId).param("email", accountId + "@live.test").update();
-        jdbc.sql("insert into api_keys (account_id, api_key_id, key_hash, last4, created_at) values (:id, :keyId, :hash, 'xxxx', now())")
-                .param("id", accountId).param("keyId", Ids.newId("key")).param("hash", ApiKeyHash.of(key)).update();
-        return anonymous().withKey(key);
     }
 }

@@ -56,6 +56,12 @@ class ServiceEndpointsApiTest extends ApiTest {
                 Map.entry("/prices/{id}/inactive", List.of("patch")),
                 Map.entry("/taxRates", List.of("get", "post")),
                 Map.entry("/taxRates/{id}", List.of("get", "patch")),
+                Map.entry("/payment-methods", List.of("get", "post")),
+                Map.entry("/payment-methods/{id}", List.of("get")),
+                Map.entry("/payment-methods/{id}/attach", List.of("post")),
+                Map.entry("/payment-methods/{id}/detach", List.of("post")),
+                Map.entry("/customers/{externalKey}/payment-methods", List.of("get")),
+                Map.entry("/customers/{externalKey}/payment-methods/{id}", List.of("get")),
                 Map.entry("/health", List.of("get")));
         expected.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode operation = paths.get(path).get(method);

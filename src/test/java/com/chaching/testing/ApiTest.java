@@ -2,6 +2,8 @@ package com.chaching.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.chaching.platform.ApiKeyHash;
+import com.chaching.platform.Ids;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -56,5 +58,18 @@ public abstract class ApiTest {
         Response response = api.post("/customers", fields);
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
         return response;
+    }
+
+    /** Live accounts are made by the operator, not by sign-up; the test writes one as the operator would. */
+    protected Api liveAccount() {
+        String accountId = Ids.newId("acct");
+        String key = "sk_live_" + Ids.randomToken(32);
+        jdbc.sql("""
+                        insert into accounts (account_id, name, email, password_hash, livemode, invoice_prefix, created_at, updated_at)
+                        values (:id, 'Live Co', :email, 'x', true, 'LIVE', now(), now())""")
+                .param("id", accountId).param("email", accountId + "@live.test").update();
+        jdbc.sql("insert into api_keys (account_id, api_key_id, key_hash, last4, created_at) values (:id, :keyId, :hash, 'xxxx', now())")
+                .param("id", accountId).param("keyId", Ids.newId("key")).param("hash", ApiKeyHash.of(key)).update();
+        return new Api(baseUrl(), key, accountId);
     }
 }
