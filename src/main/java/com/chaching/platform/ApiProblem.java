@@ -1,5 +1,6 @@
 package com.chaching.platform;
 
+import java.util.Comparator;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -39,7 +40,10 @@ public final class ApiProblem extends RuntimeException {
     }
 
     /** 400 listing every failing field; the first one is also the problem's {@code param}. */
-    public static ApiProblem validation(List<FieldProblem> errors) {
+    public static ApiProblem validation(List<FieldProblem> unordered) {
+        // Sorted, so that the same request always gets the same answer (validators report in no fixed order).
+        List<FieldProblem> errors = unordered.stream()
+                .sorted(Comparator.comparing(FieldProblem::param).thenComparing(FieldProblem::code)).toList();
         FieldProblem first = errors.getFirst();
         String detail = errors.size() == 1 ? first.detail() : errors.size() + " parameters are invalid; see errors.";
         return new ApiProblem(HttpStatus.BAD_REQUEST, first.code(), detail, first.param(), errors);

@@ -76,11 +76,11 @@ public class TaxRateService {
 
     @Transactional
     TaxRate update(Tenant tenant, String id, TaxRateUpdate changes) {
-        if (changes.percentage() != null) {
+        TaxRate current = taxRates.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("tax rate", id));
+        if (changes.percentage() != null && changes.percentage().compareTo(current.percentage()) != 0) {
             throw ApiProblem.badRequest("parameter_immutable", "percentage",
                     "percentage cannot be changed once a tax rate exists; create a new tax rate instead.");
         }
-        TaxRate current = taxRates.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("tax rate", id));
         Map<String, String> metadata = Metadata.update(current.metadata(), changes.metadata());
         TaxRate updated = new TaxRate(current.id(), current.object(),
                 changes.displayName() != null ? changes.displayName().strip() : current.displayName(),

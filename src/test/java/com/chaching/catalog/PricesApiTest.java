@@ -113,6 +113,7 @@ class PricesApiTest extends ApiTest {
         assertThat(ids(api.get("/prices?currency=usd"))).containsExactly(c, a);
         assertThat(ids(api.get("/prices?lookupKey=a"))).containsExactly(a);
         assertThat(ids(api.get("/prices?type=recurring&currency=usd&active=false"))).containsExactly(c);
+        assertThat(ids(api.get("/prices?currency=&product=&lookupKey=&type=&active="))).containsExactly(c, b, a);
         assertThat(ids(api.get("/prices?limit=1&startingAfter=" + c))).containsExactly(b);
         for (String bad : List.of("type=monthly", "currency=USD", "active=maybe")) {
             assertThat(api.get("/prices?" + bad).status()).as(bad).isEqualTo(400);

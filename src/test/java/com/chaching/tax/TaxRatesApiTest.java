@@ -65,6 +65,9 @@ class TaxRatesApiTest extends ApiTest {
         assertThat(refused.text("param")).isEqualTo("percentage");
         assertThat(api.get("/taxRates/" + id).text("displayName")).isEqualTo("VAT");
 
+        assertThat(api.patch("/taxRates/txr_missing", Map.of("percentage", 7)).status()).isEqualTo(404);
+        assertThat(api.patch("/taxRates/" + id, Map.of("percentage", 19.0)).status()).isEqualTo(200);
+
         Response updated = api.patch("/taxRates/" + id, Map.of("displayName", "MwSt", "description", "", "active", false,
                 "metadata", Map.of("k", "v")));
         assertThat(updated.status()).isEqualTo(200);
