@@ -73,6 +73,26 @@ class CustomerRepository {
                 .optional();
     }
 
+    long lockBalance(Tenant tenant, String customerId) {
+        return jdbc.sql("select balance from customers where account_id = :accountId and customer_id = :id for update")
+                .param("accountId", tenant.accountId())
+                .param("id", customerId)
+                .query(Long.class)
+                .single();
+    }
+
+    void adjustBalance(Tenant tenant, String customerId, long delta, Instant now) {
+        jdbc.sql("""
+                        update customers set balance = balance + :delta, updated_at = :now
+                         where account_id = :accountId and customer_id = :id
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("id", customerId)
+                .param("delta", delta)
+                .param("now", utc(now))
+                .update();
+    }
+
     void clearDefaultPaymentMethod(Tenant tenant, String customerId, String paymentMethodId, Instant now) {
         jdbc.sql("""
                         update customers set default_payment_method = null, updated_at = :now

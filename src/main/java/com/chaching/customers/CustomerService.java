@@ -107,6 +107,18 @@ public class CustomerService {
         return customers.findById(tenant, customerId);
     }
 
+    /** The customer's balance (negative is credit), locked for the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long lockBalance(Tenant tenant, String customerId) {
+        return customers.lockBalance(tenant, customerId);
+    }
+
+    /** Moves the customer's balance by {@code delta} (negative grants credit), in the caller's transaction. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void adjustBalance(Tenant tenant, String customerId, long delta) {
+        customers.adjustBalance(tenant, customerId, delta, clocks.now(tenant));
+    }
+
     /** Forgets the customer's default payment method when it is that one (it was detached). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void clearDefaultPaymentMethod(Tenant tenant, String customerId, String paymentMethodId) {

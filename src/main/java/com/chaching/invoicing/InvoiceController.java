@@ -1,0 +1,88 @@
+package com.chaching.invoicing;
+
+import com.chaching.payments.Transaction;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Invoices", description = "What customers owe, and paying it.")
+class InvoiceController {
+
+    private final InvoiceService invoices;
+
+    InvoiceController(InvoiceService invoices) {
+        this.invoices = invoices;
+    }
+
+    @PostMapping("/invoices")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a draft invoice", description = """
+            1 to 250 lines, each a price or a description and unitAmount, with optional active tax rates. Totals follow \
+            billing.md; the invoice stays a draft (no number) until finalized or paid.""")
+    Invoice create(Tenant tenant, @Valid @RequestBody InvoiceCreate request) {
+        return invoices.create(tenant, request);
+    }
+
+    @GetMapping("/invoices")
+    @Operation(summary = "List invoices", description = "Newest first, keyset-paginated.")
+    Page<Invoice> list(Tenant tenant, @Valid @ParameterObject InvoiceFilter filter, @Valid @ParameterObject PageRequest page) {
+        return invoices.list(tenant, filter, page);
+    }
+
+    @GetMapping("/invoices/{id}")
+    @Operation(summary = "Retrieve an invoice")
+    Invoice get(Tenant tenant, @PathVariable String id) {
+        return invoices.get(tenant, id);
+    }
+
+    @PostMapping("/invoices/{id}/finalize")
+    @Operation(summary = "Finalize a draft invoice", description = """
+            draft → open without charging: assigns the next number, applies the customer's credit balance and sets \
+            the due date. An invoice with nothing left to pay is paid at once. Anything but a draft is a 409.""")
+    Invoice finalizeInvoice(Tenant tenant, @PathVariable String id) {
+        return invoices.finalizeInvoice(tenant, id);
+    }
+
+    @PutMapping("/invoices/{id}")
+    @Operation(summary = "Pay an invoice", description = """
+            Finalizes a draft, then charges what remains: the request's paymentMethod, else the customer's default; \
+            none is a 402 no_payment_method. A declined charge is a 402 with the gateway's code, and the failed \
+            transaction is listed. Nothing to pay marks it paid with no charge. A paid or void invoice is a 409; a \
+            payment already under way is a 409 payment_in_progress. Never charges twice.""")
+    Invoice pay(Tenant tenant, @PathVariable String id, @Valid @RequestBody(required = false) @Nullable PayRequest request) {
+        return invoices.pay(tenant, id, request == null ? null : request.paymentMethod());
+    }
+
+    @DeleteMapping("/invoices/{id}")
+    @Operation(summary = "Void an invoice", description = "A draft or open invoice becomes void; anything else is a 409.")
+    Invoice voidInvoice(Tenant tenant, @PathVariable String id) {
+        return invoices.voidInvoice(tenant, id);
+    }
+
+    @GetMapping("/invoices/{id}/transactions")
+    @Operation(summary = "List an invoice's transactions", description = "Its charges, refunds and credit adjustments, newest first.")
+    Page<Transaction> transactions(Tenant tenant, @PathVariable String id, @Valid @ParameterObject PageRequest page) {
+        return invoices.transactionsOf(tenant, id, page);
+    }
+
+    @GetMapping("/invoices/{id}/transactions/{transactionId}")
+    @Operation(summary = "Retrieve one of an invoice's transactions", description = "A 404 when it belongs to another invoice.")
+    Transaction transaction(Tenant tenant, @PathVariable String id, @PathVariable String transactionId) {
+        return invoices.transactionOf(tenant, id, transactionId);
+    }
+}

@@ -1,0 +1,41 @@
+package com.chaching.invoicing;
+
+import com.chaching.tax.TaxBehavior;
+import io.swagger.v3.oas.annotations.media.Schema;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** One line of an invoice, a copy of what was billed: later changes to its price never change it. */
+@Schema(name = "InvoiceLine")
+public record InvoiceLine(
+        @Schema(example = "il_5tR4eW3qA2sD1fG0hJ9kL8zX") String id,
+        @Schema(allowableValues = "line_item") String object,
+        String description,
+        @Schema(description = "The price (price_…) it was made from, if any.") @Nullable String price,
+        long quantity,
+        @Schema(description = "Minor units per unit; negative for a credit.") long unitAmount,
+        @Schema(description = "unitAmount × quantity, in minor units.") long amount,
+        TaxBehavior taxBehavior,
+        List<TaxAmount> taxAmounts,
+        Period period,
+        @Schema(description = "Whether the line prorates a subscription change.") boolean proration) {
+
+    /** One tax rate's share of a line. */
+    @Schema(name = "InvoiceLineTaxAmount")
+    public record TaxAmount(@Schema(description = "The tax rate (txr_…).") String taxRate, long amount, boolean inclusive) {
+    }
+
+    /** The time a line bills for; both null for a one-off charge. */
+    @Schema(name = "InvoiceLinePeriod")
+    public record Period(@Nullable Instant start, @Nullable Instant end) {
+    }
+
+    long exclusiveTax() {
+        return taxAmounts.stream().filter(tax -> !tax.inclusive()).mapToLong(TaxAmount::amount).sum();
+    }
+
+    long tax() {
+        return taxAmounts.stream().mapToLong(TaxAmount::amount).sum();
+    }
+}

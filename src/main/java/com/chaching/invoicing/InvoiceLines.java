@@ -1,0 +1,105 @@
+package com.chaching.invoicing;
+
+import com.chaching.catalog.Price;
+import com.chaching.catalog.PriceService;
+import com.chaching.catalog.ProductService;
+import com.chaching.platform.ApiProblem;
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Ids;
+import com.chaching.platform.Tenant;
+import com.chaching.tax.TaxBehavior;
+import com.chaching.tax.TaxCalculator;
+import com.chaching.tax.TaxRate;
+import com.chaching.tax.TaxRateService;
+import java.util.ArrayList;
+import java.util.List;
+import org.springframework.stereotype.Component;
+
+/** Turns the lines of a request into invoice lines: amounts from prices, tax from the TaxCalculator. */
+@Component
+class InvoiceLines {
+
+    private final PriceService prices;
+    private final ProductService products;
+    private final TaxRateService taxRates;
+
+    InvoiceLines(PriceService prices, ProductService products, TaxRateService taxRates) {
+        this.prices = prices;
+        this.products = products;
+        this.taxRates = taxRates;
+    }
+
+    List<InvoiceLine> of(Tenant tenant, CurrencyCode currency, List<InvoiceCreate.LineInput> inputs) {
+        List<InvoiceLine> lines = new ArrayList<>(inputs.size());
+        List<ApiProblem.FieldProblem> problems = new ArrayList<>();
+        for (int i = 0; i < inputs.size(); i++) {
+            String at = "lines[" + i + "]";
+            try {
+                lines.add(line(tenant, currency, inputs.get(i), at));
+            } catch (ApiProblem problem) {
+                problems.addAll(problem.errors().isEmpty()
+                        ? List.of(new ApiProblem.FieldProblem(at, problem.code(), problem.detail())) : problem.errors());
+            }
+        }
+        if (!problems.isEmpty()) {
+            throw ApiProblem.validation(problems);
+        }
+        return lines;
+    }
+
+    private InvoiceLine line(Tenant tenant, CurrencyCode currency, InvoiceCreate.LineInput input, String at) {
+        long quantity = input.quantity() == null ? 1 : input.quantity();
+        String description;
+        long unitAmount;
+        TaxBehavior behavior;
+        if (input.price() != null) {
+            if (input.unitAmount() != null || input.taxBehavior() != null) {
+                throw ApiProblem.invalid(at + (input.unitAmount() != null ? ".unitAmount" : ".taxBehavior"),
+                        "A line with a price takes its amount and tax behavior from the price.");
+            }
+            Price price = priceOf(tenant, input.price(), at + ".price");
+            if (!price.active()) {
+                throw ApiProblem.invalid(at + ".price", "Price " + price.id() + " is inactive.");
+            }
+            if (!price.currency().equals(currency)) {
+                throw ApiProblem.invalid(at + ".price", "Price " + price.id() + " is in " + price.currency() + ", the invoice in " + currency + ".");
+            }
+            description = price.description() != null ? price.description() : products.get(tenant, price.product()).name();
+            unitAmount = price.unitAmount();
+            behavior = price.taxBehavior();
+        } else {
+            if (input.description() == null || input.description().isBlank()) {
+                throw ApiProblem.missing(at + ".description");
+            }
+            if (input.unitAmount() == null) {
+                throw ApiProblem.missing(at + ".unitAmount");
+            }
+            description = input.description().strip();
+            unitAmount = input.unitAmount();
+            behavior = input.taxBehavior() == null ? TaxBehavior.EXCLUSIVE : input.taxBehavior();
+        }
+        if (input.periodStart() != null && input.periodEnd() != null && input.periodEnd().isBefore(input.periodStart())) {
+            throw ApiProblem.invalid(at + ".periodEnd", "periodEnd must not be before periodStart.");
+        }
+        long amount;
+        try {
+            amount = Math.multiplyExact(unitAmount, quantity);
+        } catch (ArithmeticException tooLarge) {
+            throw ApiProblem.invalid(at + ".quantity", "unitAmount × quantity is too large.");
+        }
+        List<TaxRate> rates = taxRates.activeRates(tenant, input.taxRates() == null ? List.of() : input.taxRates(), at + ".taxRates");
+        TaxCalculator.LineTax tax = TaxCalculator.calculate(amount, behavior,
+                rates.stream().map(rate -> new TaxCalculator.Rate(rate.id(), rate.percentage())).toList());
+        return new InvoiceLine(Ids.newId("il"), "line_item", description, input.price(), quantity, unitAmount, amount, behavior,
+                tax.amounts().stream().map(part -> new InvoiceLine.TaxAmount(part.taxRateId(), part.amount(), part.inclusive())).toList(),
+                new InvoiceLine.Period(input.periodStart(), input.periodEnd()), false);
+    }
+
+    private Price priceOf(Tenant tenant, String id, String param) {
+        try {
+            return prices.get(tenant, id);
+        } catch (ApiProblem missing) {
+            throw ApiProblem.badRequest("resource_missing", param, "No such price: '" + id + "'.");
+        }
+    }
+}

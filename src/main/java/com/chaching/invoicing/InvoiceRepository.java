@@ -1,0 +1,271 @@
+package com.chaching.invoicing;
+
+import static com.chaching.platform.SqlValues.instant;
+import static com.chaching.platform.SqlValues.utc;
+
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.JsonColumns;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import com.chaching.tax.TaxBehavior;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Invoices, their lines and the per-account invoice number counter. */
+@Repository
+class InvoiceRepository {
+
+    private static final String SELECT = """
+            select i.*, c.external_key as customer_key
+              from invoices i
+              join customers c on c.account_id = i.account_id and c.customer_id = i.customer_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+    private final JsonMapper mapper;
+    private final RowMapper<InvoiceRow> rows;
+
+    InvoiceRepository(JdbcClient jdbc, JsonColumns json, JsonMapper mapper) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.mapper = mapper;
+        this.rows = this::invoice;
+    }
+
+    void insert(Tenant tenant, InvoiceRow invoice, List<InvoiceLine> lines) {
+        jdbc.sql("""
+                        insert into invoices (account_id, invoice_id, number, customer_id, subscription_id, currency, status,
+                                              collection_method, days_until_due, due_date, billing_reason, subtotal, tax,
+                                              total_excluding_tax, total, applied_balance, amount_due, amount_paid, amount_remaining,
+                                              attempt_count, payment_in_flight, next_payment_attempt, finalized_at, paid_at,
+                                              voided_at, metadata, created_at, updated_at)
+                        values (:accountId, :id, :number, :customerId, :subscriptionId, :currency, :status, :collectionMethod,
+                                :daysUntilDue, :dueDate, :billingReason, :subtotal, :tax, :totalExcludingTax, :total, :appliedBalance,
+                                :amountDue, :amountPaid, :amountRemaining, :attemptCount, :paymentInFlight, :nextPaymentAttempt,
+                                :finalizedAt, :paidAt, :voidedAt, cast(:metadata as jsonb), :createdAt, :updatedAt)
+                        """)
+                .params(columns(tenant, invoice))
+                .update();
+        for (int position = 0; position < lines.size(); position++) {
+            InvoiceLine line = lines.get(position);
+            jdbc.sql("""
+                            insert into invoice_lines (account_id, invoice_line_id, invoice_id, position, description, price_id,
+                                                       quantity, unit_amount, amount, tax_behavior, tax_amounts, period_start,
+                                                       period_end, proration)
+                            values (:accountId, :id, :invoiceId, :position, :description, :price, :quantity, :unitAmount, :amount,
+                                    :taxBehavior, cast(:taxAmounts as jsonb), :periodStart, :periodEnd, :proration)
+                            """)
+                    .param("accountId", tenant.accountId())
+                    .param("id", line.id())
+                    .param("invoiceId", invoice.id())
+                    .param("position", position)
+                    .param("description", line.description())
+                    .param("price", line.price())
+                    .param("quantity", line.quantity())
+                    .param("unitAmount", line.unitAmount())
+                    .param("amount", line.amount())
+                    .param("taxBehavior", line.taxBehavior().value())
+                    .param("taxAmounts", json.write(line.taxAmounts()))
+                    .param("periodStart", utc(line.period().start()))
+                    .param("periodEnd", utc(line.period().end()))
+                    .param("proration", line.proration())
+                    .update();
+        }
+    }
+
+    Optional<InvoiceRow> find(Tenant tenant, String id) {
+        return jdbc.sql(SELECT + " where i.account_id = :accountId and i.invoice_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query(rows)
+                .optional();
+    }
+
+    /** Locks the invoice for the caller's transaction: every change of its state is decided under this lock. */
+    Optional<InvoiceRow> lock(Tenant tenant, String id) {
+        return jdbc.sql(SELECT + " where i.account_id = :accountId and i.invoice_id = :id for update of i")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query(rows)
+                .optional();
+    }
+
+    void update(Tenant tenant, InvoiceRow invoice) {
+        jdbc.sql("""
+                        update invoices
+                           set number = :number, status = :status, due_date = :dueDate, subtotal = :subtotal, tax = :tax,
+                               total_excluding_tax = :totalExcludingTax, total = :total, applied_balance = :appliedBalance,
+                               amount_due = :amountDue, amount_paid = :amountPaid, amount_remaining = :amountRemaining,
+                               attempt_count = :attemptCount, payment_in_flight = :paymentInFlight,
+                               next_payment_attempt = :nextPaymentAttempt, finalized_at = :finalizedAt, paid_at = :paidAt,
+                               voided_at = :voidedAt, metadata = cast(:metadata as jsonb), updated_at = :updatedAt
+                         where account_id = :accountId and invoice_id = :id
+                        """)
+                .params(columns(tenant, invoice))
+                .update();
+    }
+
+    /** The next invoice number of the account, taken under the counter row's lock: gap-free and in order. */
+    long nextNumber(Tenant tenant) {
+        return jdbc.sql("""
+                        insert into invoice_counters (account_id, last_number) values (:accountId, 1)
+                        on conflict (account_id) do update set last_number = invoice_counters.last_number + 1
+                        returning last_number
+                        """)
+                .param("accountId", tenant.accountId())
+                .query(Long.class)
+                .single();
+    }
+
+    List<InvoiceLine> lines(Tenant tenant, String invoiceId) {
+        return linesOf(tenant, List.of(invoiceId)).getOrDefault(invoiceId, List.of());
+    }
+
+    Map<String, List<InvoiceLine>> linesOf(Tenant tenant, Collection<String> invoiceIds) {
+        if (invoiceIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                        select * from invoice_lines where account_id = :accountId and invoice_id in (:ids)
+                         order by invoice_id, position
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("ids", invoiceIds)
+                .query((rs, row) -> Map.entry(rs.getString("invoice_id"), line(rs)))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey, Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+    }
+
+    boolean anyLineUsesPrices(Tenant tenant, Collection<String> priceIds) {
+        return jdbc.sql("select count(*) from invoice_lines where account_id = :accountId and price_id in (:ids)")
+                .param("accountId", tenant.accountId())
+                .param("ids", priceIds)
+                .query(Long.class)
+                .single() > 0;
+    }
+
+    Page<InvoiceRow> list(Tenant tenant, InvoiceFilter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select * from (" + SELECT + " where i.account_id = :accountId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("accountId", tenant.accountId());
+        if (filter.customer() != null) {
+            sql.append(" and c.external_key = :customer");
+            params.put("customer", filter.customer());
+        }
+        if (filter.status() != null) {
+            sql.append(" and i.status = :status");
+            params.put("status", filter.status().value());
+        }
+        if (filter.subscription() != null) {
+            sql.append(" and i.subscription_id = :subscription");
+            params.put("subscription", filter.subscription());
+        }
+        if (filter.createdGte() != null) {
+            sql.append(" and i.created_at >= :createdGte");
+            params.put("createdGte", utc(filter.createdGte()));
+        }
+        if (filter.createdLt() != null) {
+            sql.append(" and i.created_at < :createdLt");
+            params.put("createdLt", utc(filter.createdLt()));
+        }
+        sql.append(") listed where true");
+        return page.fetch(jdbc, sql.toString(), params, rows, id -> jdbc
+                .sql("select seq from invoices where account_id = :accountId and invoice_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query(Long.class)
+                .optional());
+    }
+
+    private Map<String, Object> columns(Tenant tenant, InvoiceRow invoice) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("accountId", tenant.accountId());
+        columns.put("id", invoice.id());
+        columns.put("number", invoice.number());
+        columns.put("customerId", invoice.customerId());
+        columns.put("subscriptionId", invoice.subscriptionId());
+        columns.put("currency", invoice.currency().code());
+        columns.put("status", invoice.status().value());
+        columns.put("collectionMethod", invoice.collectionMethod().value());
+        columns.put("daysUntilDue", invoice.daysUntilDue());
+        columns.put("dueDate", utc(invoice.dueDate()));
+        columns.put("billingReason", invoice.billingReason());
+        columns.put("subtotal", invoice.totals().subtotal());
+        columns.put("tax", invoice.totals().tax());
+        columns.put("totalExcludingTax", invoice.totals().totalExcludingTax());
+        columns.put("total", invoice.totals().total());
+        columns.put("appliedBalance", invoice.totals().appliedBalance());
+        columns.put("amountDue", invoice.totals().amountDue());
+        columns.put("amountPaid", invoice.amountPaid());
+        columns.put("amountRemaining", invoice.amountRemaining());
+        columns.put("attemptCount", invoice.attemptCount());
+        columns.put("paymentInFlight", invoice.paymentInFlight());
+        columns.put("nextPaymentAttempt", utc(invoice.nextPaymentAttempt()));
+        columns.put("finalizedAt", utc(invoice.finalizedAt()));
+        columns.put("paidAt", utc(invoice.paidAt()));
+        columns.put("voidedAt", utc(invoice.voidedAt()));
+        columns.put("metadata", json.write(invoice.metadata()));
+        columns.put("createdAt", utc(invoice.createdAt()));
+        columns.put("updatedAt", utc(invoice.updatedAt()));
+        return columns;
+    }
+
+    private InvoiceRow invoice(ResultSet rs, int row) throws SQLException {
+        long total = rs.getLong("total");
+        InvoiceTotals totals = new InvoiceTotals(rs.getLong("subtotal"), rs.getLong("tax"), rs.getLong("total_excluding_tax"), total,
+                rs.getLong("applied_balance"), rs.getLong("amount_due"));
+        return new InvoiceRow(
+                rs.getString("invoice_id"),
+                rs.getString("number"),
+                InvoiceStatus.fromValue(rs.getString("status")),
+                rs.getString("customer_id"),
+                rs.getString("customer_key"),
+                rs.getString("subscription_id"),
+                CurrencyCode.of(rs.getString("currency")),
+                CollectionMethod.fromValue(rs.getString("collection_method")),
+                (Integer) rs.getObject("days_until_due"),
+                instant(rs, "due_date"),
+                rs.getString("billing_reason"),
+                totals,
+                rs.getLong("amount_paid"),
+                rs.getInt("attempt_count"),
+                (Integer) rs.getObject("payment_in_flight"),
+                instant(rs, "next_payment_attempt"),
+                instant(rs, "finalized_at"),
+                instant(rs, "paid_at"),
+                instant(rs, "voided_at"),
+                json.readMetadata(rs.getString("metadata")),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private InvoiceLine line(ResultSet rs) throws SQLException {
+        InvoiceLine.TaxAmount[] taxAmounts = mapper.readValue(rs.getString("tax_amounts"), InvoiceLine.TaxAmount[].class);
+        return new InvoiceLine(
+                rs.getString("invoice_line_id"),
+                "line_item",
+                rs.getString("description"),
+                rs.getString("price_id"),
+                rs.getLong("quantity"),
+                rs.getLong("unit_amount"),
+                rs.getLong("amount"),
+                TaxBehavior.fromValue(rs.getString("tax_behavior")),
+                Arrays.asList(taxAmounts),
+                new InvoiceLine.Period(instant(rs, "period_start"), instant(rs, "period_end")),
+                rs.getBoolean("proration"));
+    }
+}

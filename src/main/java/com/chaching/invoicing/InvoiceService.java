@@ -1,0 +1,325 @@
+package com.chaching.invoicing;
+
+import com.chaching.accounts.AccountService;
+import com.chaching.customers.Customer;
+import com.chaching.customers.CustomerService;
+import com.chaching.payments.ChargeOutcome;
+import com.chaching.payments.ChargeSettled;
+import com.chaching.payments.PaymentMethod;
+import com.chaching.payments.PaymentMethodService;
+import com.chaching.payments.Transaction;
+import com.chaching.payments.TransactionFilter;
+import com.chaching.payments.TransactionService;
+import com.chaching.payments.TransactionStatus;
+import com.chaching.platform.AccountClock;
+import com.chaching.platform.ApiProblem;
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Ids;
+import com.chaching.platform.Metadata;
+import com.chaching.platform.Money;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Invoices: create, read, list, finalize, pay and void, as billing.md "Invoices" states. */
+@Service
+public class InvoiceService {
+
+    static final int DEFAULT_DAYS_UNTIL_DUE = 30;
+
+    private final InvoiceRepository invoices;
+    private final InvoiceLines lines;
+    private final CustomerService customers;
+    private final AccountService accounts;
+    private final PaymentMethodService paymentMethods;
+    private final TransactionService transactions;
+    private final AccountClock clocks;
+    private final TransactionTemplate inTransaction;
+    private final ApplicationEventPublisher events;
+
+    InvoiceService(InvoiceRepository invoices, InvoiceLines lines, CustomerService customers, AccountService accounts,
+                   PaymentMethodService paymentMethods, TransactionService transactions, AccountClock clocks,
+                   TransactionTemplate inTransaction, ApplicationEventPublisher events) {
+        this.invoices = invoices;
+        this.lines = lines;
+        this.customers = customers;
+        this.accounts = accounts;
+        this.paymentMethods = paymentMethods;
+        this.transactions = transactions;
+        this.clocks = clocks;
+        this.inTransaction = inTransaction;
+        this.events = events;
+    }
+
+    @Transactional
+    Invoice create(Tenant tenant, InvoiceCreate request) {
+        Customer customer = customerOf(tenant, Objects.requireNonNull(request.customer()));
+        CurrencyCode currency = CurrencyCode.of(Objects.requireNonNull(request.currency()));
+        CollectionMethod method = request.collectionMethod() == null ? CollectionMethod.CHARGE_AUTOMATICALLY : request.collectionMethod();
+        Instant now = clocks.now(tenant);
+        if (method == CollectionMethod.CHARGE_AUTOMATICALLY && (request.daysUntilDue() != null || request.dueDate() != null)) {
+            throw ApiProblem.invalid(request.daysUntilDue() != null ? "daysUntilDue" : "dueDate",
+                    "daysUntilDue and dueDate are for send_invoice invoices; charge_automatically ones are due when finalized.");
+        }
+        if (request.daysUntilDue() != null && request.dueDate() != null) {
+            throw ApiProblem.invalid("dueDate", "Send daysUntilDue or dueDate, not both.");
+        }
+        if (request.dueDate() != null && !request.dueDate().isAfter(now)) {
+            throw ApiProblem.invalid("dueDate", "dueDate must be in the future.");
+        }
+        List<InvoiceLine> invoiceLines = lines.of(tenant, currency, Objects.requireNonNull(request.lines()));
+        Integer daysUntilDue = method == CollectionMethod.SEND_INVOICE && request.dueDate() == null
+                ? (request.daysUntilDue() == null ? DEFAULT_DAYS_UNTIL_DUE : request.daysUntilDue()) : null;
+        InvoiceRow invoice = new InvoiceRow(Ids.newId("in"), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(), null,
+                currency, method, daysUntilDue, request.dueDate(), "manual", InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null,
+                null, null, null, Metadata.forCreate(request.metadata()), now, now);
+        invoices.insert(tenant, invoice, invoiceLines);
+        return view(invoice, invoiceLines);
+    }
+
+    /** The invoice with this id in the account; 404 otherwise. */
+    public Invoice get(Tenant tenant, String id) {
+        InvoiceRow invoice = invoices.find(tenant, id).orElseThrow(() -> notFound(id));
+        return view(invoice, invoices.lines(tenant, id));
+    }
+
+    @Transactional(readOnly = true)
+    Page<Invoice> list(Tenant tenant, InvoiceFilter filter, PageRequest page) {
+        Page<InvoiceRow> rows = invoices.list(tenant, filter, page);
+        Map<String, List<InvoiceLine>> linesById = invoices.linesOf(tenant, rows.data().stream().map(InvoiceRow::id).toList());
+        return Page.of(rows.data().stream().map(row -> view(row, linesById.getOrDefault(row.id(), List.of()))).toList(), rows.hasMore());
+    }
+
+    /** {@code POST /invoices/{id}/finalize}: draft → open, numbered and frozen, without charging. */
+    @Transactional
+    Invoice finalizeInvoice(Tenant tenant, String id) {
+        InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
+        if (!invoice.status().canFinalize()) {
+            throw invalidState(invoice, "finalized");
+        }
+        InvoiceRow finalized = finalizeLocked(tenant, invoice);
+        return view(finalized, invoices.lines(tenant, id));
+    }
+
+    /** {@code DELETE /invoices/{id}}: a draft or open invoice becomes void; credit it took goes back to the customer. */
+    @Transactional
+    Invoice voidInvoice(Tenant tenant, String id) {
+        InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
+        if (!invoice.status().canVoid()) {
+            throw invalidState(invoice, "voided");
+        }
+        if (invoice.paymentInFlight() != null) {
+            throw paymentInProgress(id);
+        }
+        long applied = invoice.totals().appliedBalance();
+        if (applied > 0) {
+            customers.adjustBalance(tenant, invoice.customerId(), -applied);
+            transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-applied, invoice.currency()),
+                    "Credit returned from voided invoice " + invoice.number());
+        }
+        if (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total() < 0) {
+            customers.adjustBalance(tenant, invoice.customerId(), -invoice.totals().total());
+            transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-invoice.totals().total(), invoice.currency()),
+                    "Credit withdrawn with voided invoice " + invoice.number());
+        }
+        InvoiceRow voided = invoice.voided(clocks.now(tenant));
+        invoices.update(tenant, voided);
+        return view(voided, invoices.lines(tenant, id));
+    }
+
+    /**
+     * {@code PUT /invoices/{id}}: finalizes a draft, then charges what remains, never twice: (1) under the
+     * invoice's lock, mark the attempt in flight and record the charge pending, commit; (2) ask the gateway,
+     * holding no transaction; (3) record the outcome, and the invoice follows ({@link #onChargeSettled}).
+     */
+    Invoice pay(Tenant tenant, String id, @Nullable String paymentMethod) {
+        Attempt attempt = Objects.requireNonNull(inTransaction.execute(status -> startAttempt(tenant, id, paymentMethod)));
+        return switch (attempt) {
+            case Attempt.Done done -> get(tenant, id);
+            case Attempt.NoPaymentMethod none -> throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, "no_payment_method",
+                    "Invoice " + id + " has no payment method to charge: pass paymentMethod, or set the customer's default.",
+                    "paymentMethod", List.of());
+            case Attempt.Charging charging -> {
+                ChargeOutcome outcome = transactions.sendCharge(tenant, charging.transactionId());
+                inTransaction.executeWithoutResult(status -> transactions.settleCharge(tenant, charging.transactionId(), outcome));
+                yield switch (outcome) {
+                    case ChargeOutcome.Succeeded succeeded -> get(tenant, id);
+                    case ChargeOutcome.Declined declined -> throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, declined.code(),
+                            declined.message() + " The failed charge is transaction " + charging.transactionId() + ".", null, List.of());
+                    case ChargeOutcome.Unknown unknown -> throw paymentInProgress(id);
+                };
+            }
+        };
+    }
+
+    /** What step 1 of paying decided. */
+    sealed interface Attempt permits Attempt.Done, Attempt.NoPaymentMethod, Attempt.Charging {
+        /** Nothing to charge: the invoice is paid. */
+        record Done() implements Attempt {
+        }
+
+        record NoPaymentMethod() implements Attempt {
+        }
+
+        /** A charge is pending at {@code transactionId}; the gateway is next. */
+        record Charging(String transactionId) implements Attempt {
+        }
+    }
+
+    /** Step 1 of paying, in the caller's transaction. */
+    Attempt startAttempt(Tenant tenant, String id, @Nullable String requestedPaymentMethod) {
+        InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
+        if (!invoice.status().canPay()) {
+            throw invalidState(invoice, "paid");
+        }
+        if (invoice.status() == InvoiceStatus.DRAFT) {
+            invoice = finalizeLocked(tenant, invoice);
+        }
+        if (invoice.status() == InvoiceStatus.PAID) {
+            return new Attempt.Done();
+        }
+        if (invoice.paymentInFlight() != null) {
+            throw paymentInProgress(id);
+        }
+        if (invoice.amountRemaining() == 0) {
+            invoices.update(tenant, invoice.paid(invoice.amountPaid(), clocks.now(tenant)));
+            events.publishEvent(new InvoicePaid(tenant, id, invoice.subscriptionId()));
+            return new Attempt.Done();
+        }
+        String paymentMethod = paymentMethodFor(tenant, invoice, requestedPaymentMethod);
+        if (paymentMethod == null) {
+            return new Attempt.NoPaymentMethod();
+        }
+        int attempt = invoice.attemptCount() + 1;
+        invoices.update(tenant, invoice.attemptStarted(attempt, clocks.now(tenant)));
+        Transaction charge = transactions.beginCharge(tenant, new TransactionService.ChargeRequest(id, invoice.customerId(), paymentMethod,
+                Money.of(invoice.amountRemaining(), invoice.currency()), id + "-attempt-" + attempt));
+        return new Attempt.Charging(charge.id());
+    }
+
+    /** Step 3's other half: the invoice follows its charge, whoever settled it (the payer or the reconciler). */
+    @EventListener
+    void onChargeSettled(ChargeSettled settled) {
+        Transaction charge = settled.transaction();
+        if (charge.invoice() == null) {
+            return;
+        }
+        Tenant tenant = settled.tenant();
+        InvoiceRow invoice = invoices.lock(tenant, charge.invoice()).orElseThrow();
+        int attempt = invoice.paymentInFlight() != null ? invoice.paymentInFlight() : invoice.attemptCount() + 1;
+        Instant now = clocks.now(tenant);
+        if (charge.status() == TransactionStatus.SUCCEEDED) {
+            invoices.update(tenant, invoice.attemptSucceeded(attempt, charge.amount(), now));
+            events.publishEvent(new InvoicePaid(tenant, invoice.id(), invoice.subscriptionId()));
+        } else {
+            invoices.update(tenant, invoice.attemptFailed(attempt, now));
+            events.publishEvent(new InvoicePaymentFailed(tenant, invoice.id(), invoice.subscriptionId(), attempt,
+                    Objects.requireNonNullElse(charge.failureCode(), "payment_failed")));
+        }
+    }
+
+    /** The invoice's transactions, newest first. */
+    @Transactional(readOnly = true)
+    Page<Transaction> transactionsOf(Tenant tenant, String id, PageRequest page) {
+        get(tenant, id);
+        return transactions.list(tenant, TransactionFilter.ofInvoice(id), page);
+    }
+
+    /** One of the invoice's transactions; 404 when it belongs to another invoice. */
+    Transaction transactionOf(Tenant tenant, String id, String transactionId) {
+        get(tenant, id);
+        Transaction transaction = transactions.get(tenant, transactionId);
+        if (!id.equals(transaction.invoice())) {
+            throw ApiProblem.notFound("transaction", transactionId);
+        }
+        return transaction;
+    }
+
+    /**
+     * Numbers the invoice, applies the customer's credit, sets its due date, and — when nothing is left to
+     * pay — marks it paid at once, as Stripe does.
+     */
+    private InvoiceRow finalizeLocked(Tenant tenant, InvoiceRow invoice) {
+        Instant now = clocks.now(tenant);
+        String number = "%s-%06d".formatted(accounts.get(tenant).invoicePrefix(), invoices.nextNumber(tenant));
+        long balance = customers.lockBalance(tenant, invoice.customerId());
+        InvoiceTotals totals = invoice.totals().withCredit(-balance);
+        if (totals.appliedBalance() > 0) {
+            customers.adjustBalance(tenant, invoice.customerId(), totals.appliedBalance());
+            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), Money.of(totals.appliedBalance(), invoice.currency()),
+                    "Credit balance applied to invoice " + number);
+        }
+        if (totals.total() < 0) {
+            customers.adjustBalance(tenant, invoice.customerId(), totals.total());
+            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), Money.of(totals.total(), invoice.currency()),
+                    "Invoice " + number + " credited to the customer's balance");
+        }
+        Instant dueDate = invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY ? now
+                : invoice.dueDate() != null ? invoice.dueDate()
+                : now.plus(Duration.ofDays(Objects.requireNonNullElse(invoice.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE)));
+        InvoiceRow finalized = invoice.finalized(number, totals, dueDate, now);
+        if (finalized.amountRemaining() == 0) {
+            finalized = finalized.paid(0, now);
+            events.publishEvent(new InvoicePaid(tenant, invoice.id(), invoice.subscriptionId()));
+        }
+        invoices.update(tenant, finalized);
+        return finalized;
+    }
+
+    private @Nullable String paymentMethodFor(Tenant tenant, InvoiceRow invoice, @Nullable String requested) {
+        if (requested != null) {
+            PaymentMethod paymentMethod;
+            try {
+                paymentMethod = paymentMethods.get(tenant, requested);
+            } catch (ApiProblem missing) {
+                throw ApiProblem.badRequest("resource_missing", "paymentMethod", "No such payment method: '" + requested + "'.");
+            }
+            if (!invoice.customerKey().equals(paymentMethod.customer())) {
+                throw ApiProblem.invalid("paymentMethod", "Payment method " + requested + " is not attached to the invoice's customer.");
+            }
+            return requested;
+        }
+        return customers.findById(tenant, invoice.customerId()).map(Customer::defaultPaymentMethod).orElse(null);
+    }
+
+    private Customer customerOf(Tenant tenant, String externalKey) {
+        try {
+            return customers.get(tenant, externalKey);
+        } catch (ApiProblem missing) {
+            throw ApiProblem.badRequest("resource_missing", "customer", "No such customer: '" + externalKey + "'.");
+        }
+    }
+
+    private static Invoice view(InvoiceRow row, List<InvoiceLine> lines) {
+        InvoiceTotals totals = row.totals();
+        return new Invoice(row.id(), "invoice", row.number(), row.status(), row.customerKey(), row.subscriptionId(), row.currency().code(),
+                Page.of(lines, false), totals.subtotal(), totals.tax(), totals.totalExcludingTax(), totals.total(),
+                totals.appliedBalance(), totals.amountDue(), row.amountPaid(), row.amountRemaining(), row.attemptCount(),
+                row.nextPaymentAttempt(), row.dueDate(), row.billingReason(), row.collectionMethod(), row.daysUntilDue(),
+                row.finalizedAt(), row.paidAt(), row.voidedAt(), row.metadata(), row.createdAt(), row.updatedAt());
+    }
+
+    private static ApiProblem notFound(String id) {
+        return ApiProblem.notFound("invoice", id);
+    }
+
+    private static ApiProblem invalidState(InvoiceRow invoice, String verb) {
+        return ApiProblem.conflict("invalid_state", "Invoice " + invoice.id() + " is " + invoice.status().value() + " and cannot be " + verb + ".");
+    }
+
+    private static ApiProblem paymentInProgress(String id) {
+        return ApiProblem.conflict("payment_in_progress", "A payment of invoice " + id + " is under way; its outcome will settle the invoice.");
+    }
+}

@@ -1,0 +1,3 @@
+/** Invoices: lines and their tax, totals, numbering, finalization, paying through the gateway, voiding. */
+@org.jspecify.annotations.NullMarked
+package com.chaching.invoicing;

@@ -1,0 +1,240 @@
+package com.chaching.payments;
+
+import static com.chaching.platform.SqlValues.instant;
+import static com.chaching.platform.SqlValues.utc;
+
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Transactions; a charge's refunded amount is the sum of its succeeded refunds, never a stored counter. */
+@Repository
+class TransactionRepository {
+
+    private static final String SELECT = """
+            select t.*, c.external_key as customer_key,
+                   (select coalesce(sum(r.amount), 0) from transactions r
+                     where r.account_id = t.account_id and r.source_transaction_id = t.transaction_id
+                       and r.type = 'refund' and r.status = 'succeeded') as refunded_amount
+              from transactions t
+              left join customers c on c.account_id = t.account_id and c.customer_id = t.customer_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final RowMapper<TransactionRow> rows = TransactionRepository::transaction;
+
+    TransactionRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** A transaction waiting for its gateway outcome, as the reconciler finds it. */
+    record Pending(Tenant tenant, String transactionId) {
+    }
+
+    void insert(Tenant tenant, TransactionRow row, @Nullable Instant pendingSince) {
+        jdbc.sql("""
+                        insert into transactions (account_id, transaction_id, livemode, type, status, amount, fee, net, currency,
+                                                  invoice_id, customer_id, payment_method_id, source_transaction_id, gateway_key,
+                                                  gateway_reference, failure_code, failure_message, reason, description,
+                                                  available_on, pending_since, created_at, updated_at)
+                        values (:accountId, :id, :livemode, :type, :status, :amount, :fee, :net, :currency, :invoiceId, :customerId,
+                                :paymentMethodId, :sourceTransactionId, :gatewayKey, :gatewayReference, :failureCode,
+                                :failureMessage, :reason, :description, :availableOn, :pendingSince, :createdAt, :updatedAt)
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("id", row.id())
+                .param("livemode", tenant.livemode())
+                .param("type", row.type().value())
+                .param("status", row.status().value())
+                .param("amount", row.amount())
+                .param("fee", row.fee())
+                .param("net", row.net())
+                .param("currency", row.currency().code())
+                .param("invoiceId", row.invoiceId())
+                .param("customerId", row.customerId())
+                .param("paymentMethodId", row.paymentMethodId())
+                .param("sourceTransactionId", row.sourceTransactionId())
+                .param("gatewayKey", row.gatewayKey())
+                .param("gatewayReference", row.gatewayReference())
+                .param("failureCode", row.failureCode())
+                .param("failureMessage", row.failureMessage())
+                .param("reason", row.reason())
+                .param("description", row.description())
+                .param("availableOn", utc(row.availableOn()))
+                .param("pendingSince", utc(pendingSince))
+                .param("createdAt", utc(row.createdAt()))
+                .param("updatedAt", utc(row.updatedAt()))
+                .update();
+    }
+
+    Optional<TransactionRow> find(Tenant tenant, String id) {
+        return jdbc.sql(SELECT + " where t.account_id = :accountId and t.transaction_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query(rows)
+                .optional();
+    }
+
+    /** Locks the transaction for the caller's transaction; with {@code skipLocked}, empty when another holds it. */
+    Optional<TransactionRow> lock(Tenant tenant, String id, boolean skipLocked) {
+        String sql = skipLocked ? SELECT + " where t.account_id = :accountId and t.transaction_id = :id for update of t skip locked"
+                : SELECT + " where t.account_id = :accountId and t.transaction_id = :id for update of t";
+        return jdbc.sql(sql)
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query(rows)
+                .optional();
+    }
+
+    /** Settles a pending transaction; false when it was no longer pending (someone settled it first). */
+    boolean settle(Tenant tenant, String id, TransactionStatus status, long fee, long net, @Nullable String gatewayReference,
+                   @Nullable String failureCode, @Nullable String failureMessage, @Nullable Instant availableOn, Instant now) {
+        return jdbc.sql("""
+                        update transactions
+                           set status = :status, fee = :fee, net = :net, gateway_reference = :gatewayReference,
+                               failure_code = :failureCode, failure_message = :failureMessage, available_on = :availableOn,
+                               pending_since = null, updated_at = :now
+                         where account_id = :accountId and transaction_id = :id and status = 'pending'
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .param("status", status.value())
+                .param("fee", fee)
+                .param("net", net)
+                .param("gatewayReference", gatewayReference)
+                .param("failureCode", failureCode)
+                .param("failureMessage", failureMessage)
+                .param("availableOn", utc(availableOn))
+                .param("now", utc(now))
+                .update() == 1;
+    }
+
+    /** What is refunded or being refunded of a charge: refunds that succeeded or are still pending. */
+    long refundedOrPending(Tenant tenant, String chargeId) {
+        return jdbc.sql("""
+                        select coalesce(sum(amount), 0) from transactions
+                         where account_id = :accountId and source_transaction_id = :chargeId and type = 'refund'
+                           and status in ('pending', 'succeeded')
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("chargeId", chargeId)
+                .query(Long.class)
+                .single();
+    }
+
+    @Nullable Instant pendingSince(Tenant tenant, String id) {
+        return jdbc.sql("select pending_since from transactions where account_id = :accountId and transaction_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query((rs, row) -> instant(rs, "pending_since"))
+                .optional()
+                .orElse(null);
+    }
+
+    /** Pending charges and refunds that went to the gateway before {@code before} (server time), any account. */
+    List<Pending> pendingBefore(Instant before, int limit) {
+        return jdbc.sql("""
+                        select account_id, livemode, transaction_id from transactions
+                         where status = 'pending' and pending_since < :before
+                         order by pending_since
+                         limit :limit
+                        """)
+                .param("before", utc(before))
+                .param("limit", limit)
+                .query((rs, row) -> new Pending(new Tenant(rs.getString("account_id"), rs.getBoolean("livemode")),
+                        rs.getString("transaction_id")))
+                .list();
+    }
+
+    Page<TransactionRow> list(Tenant tenant, TransactionFilter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select * from (" + SELECT + " where t.account_id = :accountId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("accountId", tenant.accountId());
+        if (filter.type() != null) {
+            sql.append(" and t.type = :type");
+            params.put("type", filter.type().value());
+        }
+        if (filter.status() != null) {
+            sql.append(" and t.status = :status");
+            params.put("status", filter.status().value());
+        }
+        if (filter.customer() != null) {
+            sql.append(" and c.external_key = :customer");
+            params.put("customer", filter.customer());
+        }
+        if (filter.invoice() != null) {
+            sql.append(" and t.invoice_id = :invoice");
+            params.put("invoice", filter.invoice());
+        }
+        if (filter.createdGte() != null) {
+            sql.append(" and t.created_at >= :createdGte");
+            params.put("createdGte", utc(filter.createdGte()));
+        }
+        if (filter.createdLt() != null) {
+            sql.append(" and t.created_at < :createdLt");
+            params.put("createdLt", utc(filter.createdLt()));
+        }
+        sql.append(") listed where true");
+        return page.fetch(jdbc, sql.toString(), params, rows, id -> jdbc
+                .sql("select seq from transactions where account_id = :accountId and transaction_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query(Long.class)
+                .optional());
+    }
+
+    /** Per currency: the net of succeeded charges and refunds, split at {@code now} by when it becomes available. */
+    List<Balance.Amounts> balance(Tenant tenant, Instant now) {
+        return jdbc.sql("""
+                        select currency,
+                               coalesce(sum(net) filter (where type = 'refund' or available_on <= :now), 0) as available,
+                               coalesce(sum(net) filter (where type = 'charge' and available_on > :now), 0) as pending
+                          from transactions
+                         where account_id = :accountId and status = 'succeeded' and type in ('charge', 'refund')
+                         group by currency
+                         order by currency
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("now", utc(now))
+                .query((rs, row) -> new Balance.Amounts(rs.getString("currency"), rs.getLong("available"), rs.getLong("pending")))
+                .list();
+    }
+
+    private static TransactionRow transaction(ResultSet rs, int row) throws SQLException {
+        return new TransactionRow(
+                rs.getString("transaction_id"),
+                TransactionType.fromValue(rs.getString("type")),
+                TransactionStatus.fromValue(rs.getString("status")),
+                rs.getLong("amount"),
+                rs.getLong("fee"),
+                rs.getLong("net"),
+                CurrencyCode.of(rs.getString("currency")),
+                rs.getString("invoice_id"),
+                rs.getString("customer_id"),
+                rs.getString("customer_key"),
+                rs.getString("payment_method_id"),
+                rs.getString("source_transaction_id"),
+                rs.getString("gateway_key"),
+                rs.getString("gateway_reference"),
+                rs.getString("failure_code"),
+                rs.getString("failure_message"),
+                rs.getLong("refunded_amount"),
+                rs.getString("reason"),
+                rs.getString("description"),
+                instant(rs, "available_on"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+}

@@ -1,0 +1,213 @@
+package com.chaching.payments;
+
+import com.chaching.accounts.AccountService;
+import com.chaching.platform.AccountClock;
+import com.chaching.platform.ApiProblem;
+import com.chaching.platform.Ids;
+import com.chaching.platform.Money;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Transactions, and the protocol by which money moves (architecture.md "Billing engine"): a charge or a
+ * refund is first recorded {@code pending} with the key the gateway will know it by, and committed; the
+ * gateway is called outside any transaction; then the outcome is recorded. A crash in between leaves a
+ * pending row that {@link TransactionReconciler} settles by asking the gateway — never by sending again.
+ */
+@Service
+public class TransactionService {
+
+    private final TransactionRepository transactions;
+    private final PaymentMethodRepository paymentMethods;
+    private final PaymentGateways gateways;
+    private final AccountService accounts;
+    private final AccountClock clocks;
+    private final Clock serverClock;
+    private final ApplicationEventPublisher events;
+    private final TransactionTemplate inTransaction;
+
+    TransactionService(TransactionRepository transactions, PaymentMethodRepository paymentMethods, PaymentGateways gateways,
+                       AccountService accounts, AccountClock clocks, Clock serverClock, ApplicationEventPublisher events,
+                       TransactionTemplate inTransaction) {
+        this.transactions = transactions;
+        this.paymentMethods = paymentMethods;
+        this.gateways = gateways;
+        this.accounts = accounts;
+        this.clocks = clocks;
+        this.serverClock = serverClock;
+        this.events = events;
+        this.inTransaction = inTransaction;
+    }
+
+    /** A charge to make for an invoice: who pays, with what, how much, and the key the gateway will know it by. */
+    public record ChargeRequest(String invoiceId, String customerId, String paymentMethodId, Money amount, String gatewayKey) {
+    }
+
+    /** Step 1 of a charge: record it pending, in the caller's transaction, which commits before the gateway is called. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Transaction beginCharge(Tenant tenant, ChargeRequest request) {
+        Instant now = clocks.now(tenant);
+        TransactionRow row = new TransactionRow(Ids.newId("txn"), TransactionType.CHARGE, TransactionStatus.PENDING,
+                request.amount().amount(), 0, request.amount().amount(), request.amount().currency(), request.invoiceId(),
+                request.customerId(), null, request.paymentMethodId(), null, request.gatewayKey(), null, null, null, 0, null,
+                null, null, now, now);
+        transactions.insert(tenant, row, serverClock.instant());
+        return find(tenant, row.id()).view();
+    }
+
+    /** Step 2 of a charge: ask the gateway, holding no transaction of ours. */
+    public ChargeOutcome sendCharge(Tenant tenant, String transactionId) {
+        TransactionRow charge = find(tenant, transactionId);
+        String token = paymentMethods.find(tenant, Objects.requireNonNull(charge.paymentMethodId()))
+                .map(PaymentMethodRepository.Stored::gatewayToken)
+                .orElseThrow(() -> new IllegalStateException("the payment method of " + transactionId + " is gone"));
+        return gateways.of(tenant).charge(tenant, token, charge.money(), Objects.requireNonNull(charge.gatewayKey()));
+    }
+
+    /**
+     * Step 3 of a charge: record the outcome, in the caller's transaction, and tell the invoice
+     * ({@link ChargeSettled}). An unknown outcome leaves the charge pending for the reconciler.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Transaction settleCharge(Tenant tenant, String transactionId, ChargeOutcome outcome) {
+        TransactionRow charge = transactions.lock(tenant, transactionId, false).orElseThrow();
+        if (charge.status() != TransactionStatus.PENDING) {
+            return charge.view();
+        }
+        Instant now = clocks.now(tenant);
+        boolean settled = switch (outcome) {
+            case ChargeOutcome.Succeeded succeeded -> transactions.settle(tenant, transactionId, TransactionStatus.SUCCEEDED,
+                    succeeded.fee().amount(), charge.amount() - succeeded.fee().amount(), succeeded.gatewayChargeId(), null, null,
+                    now.plus(Duration.ofDays(accounts.get(tenant).settlementDays())), now);
+            case ChargeOutcome.Declined declined -> transactions.settle(tenant, transactionId, TransactionStatus.FAILED, 0,
+                    charge.amount(), null, declined.code(), declined.message(), null, now);
+            case ChargeOutcome.Unknown unknown -> false;
+        };
+        Transaction result = find(tenant, transactionId).view();
+        if (settled) {
+            events.publishEvent(new ChargeSettled(tenant, result));
+        }
+        return result;
+    }
+
+    /** Records a movement of the customer's credit balance for an invoice; it moves no money. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Transaction recordAdjustment(Tenant tenant, String invoiceId, String customerId, Money amount, String description) {
+        Instant now = clocks.now(tenant);
+        TransactionRow row = new TransactionRow(Ids.newId("txn"), TransactionType.ADJUSTMENT, TransactionStatus.SUCCEEDED,
+                amount.amount(), 0, 0, amount.currency(), invoiceId, customerId, null, null, null, null, null, null, null, 0, null,
+                description, null, now, now);
+        transactions.insert(tenant, row, null);
+        return find(tenant, row.id()).view();
+    }
+
+    /** The transaction with this id in the account; 404 otherwise. */
+    public Transaction get(Tenant tenant, String id) {
+        return find(tenant, id).view();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<Transaction> list(Tenant tenant, TransactionFilter filter, PageRequest page) {
+        Page<TransactionRow> rows = transactions.list(tenant, filter, page);
+        return Page.of(rows.data().stream().map(TransactionRow::view).toList(), rows.hasMore());
+    }
+
+    /**
+     * Refunds a succeeded charge, in full by default, through the same pending → gateway → outcome steps as a
+     * charge. The refunds of a charge never add up to more than it (409), decided under the charge's lock.
+     */
+    Transaction refund(Tenant tenant, String chargeId, RefundRequest request) {
+        String refundId = Objects.requireNonNull(inTransaction.execute(status -> beginRefund(tenant, chargeId, request)));
+        TransactionRow refund = find(tenant, refundId);
+        TransactionRow charge = find(tenant, Objects.requireNonNull(refund.sourceTransactionId()));
+        RefundOutcome outcome = gateways.of(tenant).refund(tenant, Objects.requireNonNull(charge.gatewayReference()), refund.money(),
+                Objects.requireNonNull(refund.gatewayKey()));
+        return Objects.requireNonNull(inTransaction.execute(status -> settleRefund(tenant, refundId, outcome)));
+    }
+
+    private String beginRefund(Tenant tenant, String chargeId, RefundRequest request) {
+        TransactionRow charge = transactions.lock(tenant, chargeId, false).orElseThrow(() -> ApiProblem.notFound("transaction", chargeId));
+        if (charge.type() != TransactionType.CHARGE || charge.status() != TransactionStatus.SUCCEEDED) {
+            throw ApiProblem.conflict("invalid_state", "Only a succeeded charge can be refunded; " + chargeId + " is a "
+                    + charge.status().value() + " " + charge.type().value() + ".");
+        }
+        long left = charge.amount() - transactions.refundedOrPending(tenant, chargeId);
+        long amount = request.amount() != null ? request.amount() : left;
+        if (left <= 0 || amount > left) {
+            throw ApiProblem.conflict("refund_exceeds_charge", "Refunds of " + chargeId + " would exceed the amount charged: "
+                    + Math.max(left, 0) + " is left to refund.");
+        }
+        Instant now = clocks.now(tenant);
+        String refundId = Ids.newId("txn");
+        transactions.insert(tenant, new TransactionRow(refundId, TransactionType.REFUND, TransactionStatus.PENDING, amount, 0, -amount,
+                charge.currency(), charge.invoiceId(), charge.customerId(), null, charge.paymentMethodId(), chargeId,
+                "refund-" + refundId, null, null, null, 0, request.reason(), null, null, now, now), serverClock.instant());
+        return refundId;
+    }
+
+    /** Records a refund's outcome; an unknown one stays pending for the reconciler. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Transaction settleRefund(Tenant tenant, String refundId, RefundOutcome outcome) {
+        TransactionRow refund = transactions.lock(tenant, refundId, false).orElseThrow();
+        if (refund.status() == TransactionStatus.PENDING) {
+            Instant now = clocks.now(tenant);
+            switch (outcome) {
+                case RefundOutcome.Succeeded succeeded -> transactions.settle(tenant, refundId, TransactionStatus.SUCCEEDED, 0,
+                        -refund.amount(), succeeded.gatewayRefundId(), null, null, null, now);
+                case RefundOutcome.Failed failed -> transactions.settle(tenant, refundId, TransactionStatus.FAILED, 0, -refund.amount(),
+                        null, failed.code(), failed.message(), null, now);
+                case RefundOutcome.Unknown unknown -> {
+                    // Still pending: the reconciler asks the gateway later.
+                }
+            }
+        }
+        return find(tenant, refundId).view();
+    }
+
+    @Transactional(readOnly = true)
+    Balance balance(Tenant tenant) {
+        return Balance.of(transactions.balance(tenant, clocks.now(tenant)));
+    }
+
+    private TransactionRow find(Tenant tenant, String id) {
+        return transactions.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("transaction", id));
+    }
+
+    /**
+     * Settles one pending transaction from the gateway's records, for the reconciler: the outcome on record
+     * if there is one; if the gateway has none long after it was due, the request never arrived, so the
+     * transaction failed and nothing moved. Runs in the caller's transaction; skips a row another holds.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void reconcile(Tenant tenant, String transactionId, Instant neverArrivedBefore) {
+        TransactionRow pending = transactions.lock(tenant, transactionId, true).orElse(null);
+        if (pending == null || pending.status() != TransactionStatus.PENDING) {
+            return;
+        }
+        PaymentGateway gateway = gateways.of(tenant);
+        String key = Objects.requireNonNull(pending.gatewayKey());
+        Instant since = transactions.pendingSince(tenant, transactionId);
+        boolean neverArrived = since != null && since.isBefore(neverArrivedBefore);
+        if (pending.type() == TransactionType.CHARGE) {
+            ChargeOutcome outcome = gateway.findCharge(tenant, key).orElse(neverArrived
+                    ? new ChargeOutcome.Declined("no_response", "The gateway never received the charge; nothing was charged.")
+                    : new ChargeOutcome.Unknown("not at the gateway yet"));
+            settleCharge(tenant, transactionId, outcome);
+        } else {
+            RefundOutcome outcome = gateway.findRefund(tenant, key).orElse(neverArrived
+                    ? new RefundOutcome.Failed("no_response", "The gateway never received the refund; nothing was refunded.")
+                    : new RefundOutcome.Unknown("not at the gateway yet"));
+            settleRefund(tenant, transactionId, outcome);
+        }
+    }
+}
