@@ -39,7 +39,9 @@ create table invoices (
     check (amount_due = greatest(total - applied_balance, 0)),
     check (amount_paid between 0 and amount_due),
     check (amount_remaining = amount_due - amount_paid),
-    check ((status = 'draft') = (number is null))
+    -- A draft has no number; every finalized invoice has one (a draft voided before finalizing has none).
+    check (status <> 'draft' or number is null),
+    check (status in ('draft', 'void') or number is not null)
 );
 create index invoices_list on invoices (account_id, seq);
 create index invoices_customer on invoices (account_id, customer_id, seq);
