@@ -17,7 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * pending for over a minute. It never sends a charge again.
  */
 @Component
-class TransactionReconciler {
+public class TransactionReconciler {
 
     private static final Logger log = LoggerFactory.getLogger(TransactionReconciler.class);
     /** Long enough for any gateway call still under way to have answered. */
@@ -50,7 +50,7 @@ class TransactionReconciler {
     }
 
     /** One pass; returns how many pending transactions it looked at. */
-    int reconcilePending() {
+    public int reconcilePending() {
         Instant now = serverClock.instant();
         int looked = 0;
         for (TransactionRepository.Pending pending : transactions.pendingBefore(now.minus(LOOK_UP_AFTER), BATCH)) {
