@@ -189,6 +189,22 @@ class InvoicesApiTest extends ApiTest {
     }
 
     @Test
+    void eachFailingCardAnswersWithItsOwnCode() {
+        Api api = signUp();
+        Map<String, String> cards = Map.of("4000000000009995", "insufficient_funds", "4000000000000069", "expired_card",
+                "4000000000000119", "processing_error", "4000000000000341", "card_declined");
+        cards.forEach((number, code) -> {
+            String customer = "c" + number;
+            customerWithCard(api, customer, number);
+            String id = invoice(api, customer, 1000).text("id");
+            Response response = api.send("PUT", "/invoices/" + id, null, Map.of());
+            assertThat(response.status()).as(number).isEqualTo(402);
+            assertThat(response.code()).as(number).isEqualTo(code);
+            assertThat(api.get("/invoices/" + id).text("status")).isEqualTo("open");
+        });
+    }
+
+    @Test
     void withoutAPaymentMethodPayingIsA402ButTheInvoiceIsFinalized() {
         Api api = signUp();
         created(api.post("/customers", Map.of("externalKey", "c")));

@@ -62,6 +62,15 @@ class ServiceEndpointsApiTest extends ApiTest {
                 Map.entry("/payment-methods/{id}/detach", List.of("post")),
                 Map.entry("/customers/{externalKey}/payment-methods", List.of("get")),
                 Map.entry("/customers/{externalKey}/payment-methods/{id}", List.of("get")),
+                Map.entry("/invoices", List.of("get", "post")),
+                Map.entry("/invoices/{id}", List.of("get", "put", "delete")),
+                Map.entry("/invoices/{id}/finalize", List.of("post")),
+                Map.entry("/invoices/{id}/transactions", List.of("get")),
+                Map.entry("/invoices/{id}/transactions/{transactionId}", List.of("get")),
+                Map.entry("/transactions", List.of("get")),
+                Map.entry("/transactions/{id}", List.of("get")),
+                Map.entry("/transactions/{id}/refunds", List.of("post")),
+                Map.entry("/balance", List.of("get")),
                 Map.entry("/health", List.of("get")));
         expected.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode operation = paths.get(path).get(method);
