@@ -102,6 +102,12 @@ public class CustomerService {
         return DeletedCustomer.of(customer);
     }
 
+    /** The live customer with this external key, locked for the caller's transaction (against a concurrent delete). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Customer lock(Tenant tenant, String externalKey) {
+        return customers.lockByExternalKey(tenant, externalKey).orElseThrow(() -> notFound(externalKey));
+    }
+
     /** The customer with this id (not external key), deleted or not: what a payment or an invoice names. */
     public Optional<Customer> findById(Tenant tenant, String customerId) {
         return customers.findById(tenant, customerId);

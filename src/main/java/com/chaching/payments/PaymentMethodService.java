@@ -1,5 +1,6 @@
 package com.chaching.payments;
 
+import com.chaching.accounts.AccountService;
 import com.chaching.customers.Customer;
 import com.chaching.customers.CustomerDeleted;
 import com.chaching.customers.CustomerService;
@@ -12,7 +13,7 @@ import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
 import java.time.Instant;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -34,14 +35,16 @@ public class PaymentMethodService {
     private final PaymentGateways gateways;
     private final AccountClock clocks;
     private final ApplicationEventPublisher events;
+    private final AccountService accounts;
 
     PaymentMethodService(PaymentMethodRepository paymentMethods, CustomerService customers, PaymentGateways gateways,
-                         AccountClock clocks, ApplicationEventPublisher events) {
+                         AccountClock clocks, ApplicationEventPublisher events, AccountService accounts) {
         this.paymentMethods = paymentMethods;
         this.customers = customers;
         this.gateways = gateways;
         this.clocks = clocks;
         this.events = events;
+        this.accounts = accounts;
     }
 
     /**
@@ -55,7 +58,8 @@ public class PaymentMethodService {
                     "Live accounts do not accept raw card numbers: collect cards with your gateway's client-side tokenisation.");
         }
         Instant now = clocks.now(tenant);
-        CardDetails card = checkedCard(Objects.requireNonNull(request.card()), YearMonth.from(now.atZone(ZoneOffset.UTC)));
+        ZoneId zone = ZoneId.of(accounts.get(tenant).timeZone());
+        CardDetails card = checkedCard(Objects.requireNonNull(request.card()), YearMonth.from(now.atZone(zone)));
         CardToken token = gateways.of(tenant).tokenize(tenant, card);
         PaymentMethod paymentMethod = new PaymentMethod(Ids.newId("pm"), "payment_method", "card",
                 new PaymentMethod.Card(token.brand(), token.last4(), token.expMonth(), token.expYear(), token.funding(), token.country()),
@@ -95,7 +99,7 @@ public class PaymentMethodService {
     @Transactional
     PaymentMethod attach(Tenant tenant, String id, AttachRequest request) {
         PaymentMethodRepository.Stored stored = paymentMethods.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("payment method", id));
-        Customer customer = customers.get(tenant, Objects.requireNonNull(request.customer()));
+        Customer customer = customers.lock(tenant, Objects.requireNonNull(request.customer()));
         if (customer.id().equals(stored.customerId())) {
             return stored.paymentMethod();
         }

@@ -37,6 +37,12 @@ class CardDataNeverStoredApiTest extends ApiTest {
         assertThat(database).contains(created.text("id")).contains("\"last4\":\"8210\"");
         assertThat(database).doesNotContain(NUMBER).doesNotContain("5200828282828211").doesNotContain("5200 8282");
         assertThat(output.getAll()).doesNotContain(NUMBER).doesNotContain("5200828282828211");
+        // The idempotency fingerprint of a card-bearing request does not see the card, so it cannot betray it:
+        // the same key with another card is a replay of the first answer.
+        Response otherCardSameKey = api.send("POST", "/payment-methods", PaymentMethodsApiTest.cardBody("4242424242424242", 1, 2033, "111"),
+                Map.of("Idempotency-Key", "card-leak-check"));
+        assertThat(otherCardSameKey.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(otherCardSameKey.body()).isEqualTo(created.body());
     }
 
     /** Every row of every table of the schema, as text, with binary columns (stored responses) decoded. */

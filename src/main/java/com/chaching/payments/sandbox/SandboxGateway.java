@@ -56,6 +56,7 @@ public class SandboxGateway implements PaymentGateway {
     @Override
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public ChargeOutcome charge(Tenant tenant, String token, Money amount, String idempotencyKey) {
+        requirePositive(amount);
         faults.delay();
         Optional<SandboxRepository.ChargeRow> earlier = books.findCharge(tenant, idempotencyKey);
         if (earlier.isPresent()) {
@@ -80,9 +81,14 @@ public class SandboxGateway implements PaymentGateway {
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     public RefundOutcome refund(Tenant tenant, String gatewayChargeId, Money amount, String idempotencyKey) {
         faults.delay();
+        requirePositive(amount);
         Optional<SandboxRepository.RefundRow> earlier = books.findRefund(tenant, idempotencyKey);
         if (earlier.isPresent()) {
-            return outcome(earlier.get());
+            SandboxRepository.RefundRow recorded = earlier.get();
+            if (!recorded.gatewayChargeId().equals(gatewayChargeId) || recorded.amount() != amount.amount()) {
+                throw new IllegalStateException("idempotency key reused for a different refund");
+            }
+            return outcome(recorded);
         }
         Optional<SandboxRepository.ChargeRow> charge = books.lockSucceededCharge(tenant, gatewayChargeId);
         String failure = null;
@@ -117,6 +123,13 @@ public class SandboxGateway implements PaymentGateway {
     @Override
     public Money fee(Money amount) {
         return amount.percent(FEE_PERCENT, RoundingMode.HALF_UP).plus(Money.of(FEE_FIXED, amount.currency()));
+    }
+
+    /** Nothing is charged or refunded for nothing: the callers settle zero amounts without the gateway. */
+    private static void requirePositive(Money amount) {
+        if (amount.amount() <= 0) {
+            throw new IllegalArgumentException("a charge or refund moves a positive amount");
+        }
     }
 
     /** A key names one request: the same key for another card or amount is the caller's bug, not a new charge. */
