@@ -128,12 +128,7 @@ class PriceRepository {
             sql.append(" and lookup_key = :lookupKey");
             params.put("lookupKey", filter.lookupKey());
         }
-        return page.fetch(jdbc, sql.toString(), params, rows, id -> jdbc
-                .sql("select seq from prices where account_id = :accountId and price_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(Long.class)
-                .optional());
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "prices", "price_id"));
     }
 
     private Map<String, Object> columns(Tenant tenant, Price price) {

@@ -121,12 +121,7 @@ class ProductRepository {
             sql.append(" and name ilike :pattern escape '\\'");
             params.put("pattern", LikePatterns.containing(filter.search().strip()));
         }
-        return page.fetch(jdbc, sql.toString(), params, rows, id -> jdbc
-                .sql("select seq from products where account_id = :accountId and product_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(Long.class)
-                .optional());
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "products", "product_id"));
     }
 
     private Product product(ResultSet rs, int row) throws SQLException {

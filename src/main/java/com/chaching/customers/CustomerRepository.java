@@ -170,7 +170,7 @@ class CustomerRepository {
             sql.append(" and created_at < :createdLt");
             params.put("createdLt", utc(filter.createdLt()));
         }
-        return page.fetch(jdbc, sql.toString(), params, rows, id -> seqOf(tenant, id));
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "customers", "customer_id"));
     }
 
     /**
@@ -187,16 +187,7 @@ class CustomerRepository {
                            and search_text ilike :pattern escape '\\'
                         """,
                 Map.of("accountId", tenant.accountId(), "pattern", LikePatterns.containing(text)),
-                rows, id -> seqOf(tenant, id));
-    }
-
-    /** A cursor's position; a customer deleted since the caller saw it still marks its place in the list. */
-    private Optional<Long> seqOf(Tenant tenant, String customerId) {
-        return jdbc.sql("select seq from customers where account_id = :accountId and customer_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", customerId)
-                .query(Long.class)
-                .optional();
+                rows, PageRequest.cursorIn(jdbc, tenant, "customers", "customer_id"));
     }
 
     private Customer customer(ResultSet rs, int row) throws SQLException {

@@ -183,12 +183,7 @@ class InvoiceRepository {
             params.put("createdLt", utc(filter.createdLt()));
         }
         sql.append(") listed where true");
-        return page.fetch(jdbc, sql.toString(), params, rows, id -> jdbc
-                .sql("select seq from invoices where account_id = :accountId and invoice_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(Long.class)
-                .optional());
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "invoices", "invoice_id"));
     }
 
     private Map<String, Object> columns(Tenant tenant, InvoiceRow invoice) {

@@ -136,12 +136,8 @@ class PaymentMethodRepository {
             params.put("type", type);
         }
         sql.append(") listed where true");
-        Page<Stored> stored = page.fetch(jdbc, sql.toString(), params, rows, id -> jdbc
-                .sql("select seq from payment_methods where account_id = :accountId and payment_method_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(Long.class)
-                .optional());
+        Page<Stored> stored = page.fetch(jdbc, sql.toString(), params, rows,
+                PageRequest.cursorIn(jdbc, tenant, "payment_methods", "payment_method_id"));
         return Page.of(stored.data().stream().map(Stored::paymentMethod).toList(), stored.hasMore());
     }
 

@@ -187,12 +187,7 @@ class TransactionRepository {
             params.put("createdLt", utc(filter.createdLt()));
         }
         sql.append(") listed where true");
-        return page.fetch(jdbc, sql.toString(), params, rows, id -> jdbc
-                .sql("select seq from transactions where account_id = :accountId and transaction_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(Long.class)
-                .optional());
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "transactions", "transaction_id"));
     }
 
     /** Per currency: the net of succeeded charges and refunds, split at {@code now} by when it becomes available. */

@@ -35,6 +35,15 @@ public record PageRequest(
         return limit == null ? DEFAULT_LIMIT : limit;
     }
 
+    /**
+     * The usual cursor look-up: the {@code seq} of the row of {@code table} whose {@code idColumn} is the id,
+     * in the tenant's account. Table and column are the repository's constants, never input.
+     */
+    public static CursorLookup cursorIn(JdbcClient jdbc, Tenant tenant, String table, String idColumn) {
+        String sql = "select seq from " + table + " where account_id = :accountId and " + idColumn + " = :id";
+        return id -> jdbc.sql(sql).param("accountId", tenant.accountId()).param("id", id).query(Long.class).optional();
+    }
+
     /** Finds the {@code seq} of an object of this list by its id, when it exists in the account. */
     @FunctionalInterface
     public interface CursorLookup {

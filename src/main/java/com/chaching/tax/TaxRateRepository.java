@@ -112,12 +112,7 @@ class TaxRateRepository {
             sql.append(" and active = :active");
             params.put("active", filter.active());
         }
-        return page.fetch(jdbc, sql.toString(), params, rows, id -> jdbc
-                .sql("select seq from tax_rates where account_id = :accountId and tax_rate_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(Long.class)
-                .optional());
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "tax_rates", "tax_rate_id"));
     }
 
     private TaxRate taxRate(ResultSet rs, int row) throws SQLException {
