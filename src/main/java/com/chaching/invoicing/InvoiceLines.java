@@ -95,6 +95,22 @@ class InvoiceLines {
                 new InvoiceLine.Period(input.periodStart(), input.periodEnd()), false);
     }
 
+    /** A subscription's lines, taxed with the subscription's rates (which were active when put on it). */
+    List<InvoiceLine> ofSubscription(Tenant tenant, List<SubscriptionInvoice.Line> specs, List<String> taxRateIds) {
+        List<TaxCalculator.Rate> rates = taxRateIds.stream().map(id -> taxRates.get(tenant, id))
+                .map(rate -> new TaxCalculator.Rate(rate.id(), rate.percentage())).toList();
+        List<InvoiceLine> lines = new ArrayList<>(specs.size());
+        for (SubscriptionInvoice.Line spec : specs) {
+            long amount = Math.multiplyExact(spec.unitAmount(), spec.quantity());
+            TaxCalculator.LineTax tax = TaxCalculator.calculate(amount, spec.taxBehavior(), rates);
+            lines.add(new InvoiceLine(Ids.newId("il"), "line_item", spec.description(), spec.price(), spec.quantity(), spec.unitAmount(),
+                    amount, spec.taxBehavior(),
+                    tax.amounts().stream().map(part -> new InvoiceLine.TaxAmount(part.taxRateId(), part.amount(), part.inclusive())).toList(),
+                    new InvoiceLine.Period(spec.periodStart(), spec.periodEnd()), spec.proration()));
+        }
+        return lines;
+    }
+
     private Price priceOf(Tenant tenant, String id, String param) {
         try {
             return prices.get(tenant, id);

@@ -52,6 +52,12 @@ record InvoiceRow(
                 metadata, createdAt, now);
     }
 
+    InvoiceRow uncollectible(Instant now) {
+        return new InvoiceRow(id, number, InvoiceStatus.UNCOLLECTIBLE, customerId, customerKey, subscriptionId, currency, collectionMethod,
+                daysUntilDue, dueDate, billingReason, totals, amountPaid, attemptCount, null, null, finalizedAt, paidAt, voidedAt,
+                metadata, createdAt, now);
+    }
+
     InvoiceRow attemptStarted(int attempt, Instant now) {
         return new InvoiceRow(id, number, status, customerId, customerKey, subscriptionId, currency, collectionMethod, daysUntilDue,
                 dueDate, billingReason, totals, amountPaid, attemptCount, attempt, nextPaymentAttempt, finalizedAt, paidAt, voidedAt,

@@ -25,11 +25,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -48,10 +50,11 @@ public class InvoiceService {
     private final AccountClock clocks;
     private final TransactionTemplate inTransaction;
     private final ApplicationEventPublisher events;
+    private final List<SubscriptionDefaults> subscriptionDefaults;
 
     InvoiceService(InvoiceRepository invoices, InvoiceLines lines, CustomerService customers, AccountService accounts,
                    PaymentMethodService paymentMethods, TransactionService transactions, AccountClock clocks,
-                   TransactionTemplate inTransaction, ApplicationEventPublisher events) {
+                   TransactionTemplate inTransaction, ApplicationEventPublisher events, List<SubscriptionDefaults> subscriptionDefaults) {
         this.invoices = invoices;
         this.lines = lines;
         this.customers = customers;
@@ -61,6 +64,7 @@ public class InvoiceService {
         this.clocks = clocks;
         this.inTransaction = inTransaction;
         this.events = events;
+        this.subscriptionDefaults = subscriptionDefaults;
     }
 
     @Transactional
@@ -145,23 +149,79 @@ public class InvoiceService {
      * holding no transaction; (3) record the outcome, and the invoice follows ({@link #onChargeSettled}).
      */
     Invoice pay(Tenant tenant, String id, @Nullable String paymentMethod) {
+        return switch (collect(tenant, id, paymentMethod)) {
+            case PaymentResult.Paid paid -> get(tenant, id);
+            case PaymentResult.NoPaymentMethod none -> throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, "no_payment_method",
+                    "Invoice " + id + " has no payment method to charge: pass paymentMethod, or set a default.",
+                    "paymentMethod", List.of());
+            case PaymentResult.Failed failed -> throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, failed.code(),
+                    failed.message() + " The failed charge is transaction " + failed.transactionId() + ".", null, List.of());
+            case PaymentResult.Pending pending -> throw paymentInProgress(id);
+        };
+    }
+
+    /**
+     * The payment protocol behind {@link #pay}, for callers that handle the outcome themselves (the billing
+     * engine): finalizes a draft, then charges what remains. Holds no transaction across the gateway call;
+     * a payment already under way is a 409, a paid or void invoice a 409.
+     */
+    public PaymentResult collect(Tenant tenant, String id, @Nullable String paymentMethod) {
         Attempt attempt = Objects.requireNonNull(inTransaction.execute(status -> startAttempt(tenant, id, paymentMethod)));
         return switch (attempt) {
-            case Attempt.Done done -> get(tenant, id);
-            case Attempt.NoPaymentMethod none -> throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, "no_payment_method",
-                    "Invoice " + id + " has no payment method to charge: pass paymentMethod, or set the customer's default.",
-                    "paymentMethod", List.of());
+            case Attempt.Done done -> new PaymentResult.Paid();
+            case Attempt.NoPaymentMethod none -> new PaymentResult.NoPaymentMethod();
             case Attempt.Charging charging -> {
                 ChargeOutcome outcome = transactions.sendCharge(tenant, charging.transactionId());
                 inTransaction.executeWithoutResult(status -> transactions.settleCharge(tenant, charging.transactionId(), outcome));
                 yield switch (outcome) {
-                    case ChargeOutcome.Succeeded succeeded -> get(tenant, id);
-                    case ChargeOutcome.Declined declined -> throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, declined.code(),
-                            declined.message() + " The failed charge is transaction " + charging.transactionId() + ".", null, List.of());
-                    case ChargeOutcome.Unknown unknown -> throw paymentInProgress(id);
+                    case ChargeOutcome.Succeeded succeeded -> new PaymentResult.Paid();
+                    case ChargeOutcome.Declined declined -> new PaymentResult.Failed(declined.code(), declined.message(), charging.transactionId());
+                    case ChargeOutcome.Unknown unknown -> new PaymentResult.Pending();
                 };
             }
         };
+    }
+
+    /**
+     * A subscription's invoice, finalized in the caller's transaction (numbered, credit applied; paid at once
+     * when nothing is due). Returns its id; collecting it is the caller's next step.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public String createForSubscription(Tenant tenant, SubscriptionInvoice request) {
+        Instant now = clocks.now(tenant);
+        Customer customer = customers.findById(tenant, request.customerId()).orElseThrow();
+        List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.lines(), request.taxRateIds());
+        Integer daysUntilDue = request.collectionMethod() == CollectionMethod.SEND_INVOICE
+                ? Objects.requireNonNullElse(request.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE) : null;
+        InvoiceRow invoice = new InvoiceRow(Ids.newId("in"), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(),
+                request.subscriptionId(), request.currency(), request.collectionMethod(), daysUntilDue, null, request.billingReason(),
+                InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null, null, null, null, Map.of(), now, now);
+        invoices.insert(tenant, invoice, invoiceLines);
+        finalizeLocked(tenant, invoices.lock(tenant, invoice.id()).orElseThrow());
+        return invoice.id();
+    }
+
+    /** Marks an open invoice uncollectible (dunning gave up); it can still be paid. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void markUncollectible(Tenant tenant, String id) {
+        InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
+        if (invoice.status() == InvoiceStatus.OPEN && invoice.paymentInFlight() == null) {
+            invoices.update(tenant, invoice.uncollectible(clocks.now(tenant)));
+        }
+    }
+
+    /** Voids an unpaid invoice for the engine (an incomplete subscription expired); refusals are not errors here. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void voidIfUnpaid(Tenant tenant, String id) {
+        InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
+        if (invoice.status().canVoid() && invoice.paymentInFlight() == null) {
+            voidInvoice(tenant, id);
+        }
+    }
+
+    /** The invoice's status and what remains to pay, for the engine. */
+    public Invoice find(Tenant tenant, String id) {
+        return get(tenant, id);
     }
 
     /** What step 1 of paying decided. */
@@ -290,6 +350,14 @@ public class InvoiceService {
                 throw ApiProblem.invalid("paymentMethod", "Payment method " + requested + " is not attached to the invoice's customer.");
             }
             return requested;
+        }
+        if (invoice.subscriptionId() != null) {
+            for (SubscriptionDefaults defaults : subscriptionDefaults) {
+                Optional<String> fromSubscription = defaults.defaultPaymentMethod(tenant, invoice.subscriptionId());
+                if (fromSubscription.isPresent()) {
+                    return fromSubscription.get();
+                }
+            }
         }
         return customers.findById(tenant, invoice.customerId()).map(Customer::defaultPaymentMethod).orElse(null);
     }

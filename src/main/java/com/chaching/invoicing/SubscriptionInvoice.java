@@ -1,0 +1,24 @@
+package com.chaching.invoicing;
+
+import com.chaching.platform.CurrencyCode;
+import com.chaching.tax.TaxBehavior;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What a subscription asks to be invoiced: its lines for a period (or prorations), with its tax rates. */
+public record SubscriptionInvoice(
+        String customerId,
+        String subscriptionId,
+        CurrencyCode currency,
+        List<Line> lines,
+        List<String> taxRateIds,
+        CollectionMethod collectionMethod,
+        @Nullable Integer daysUntilDue,
+        String billingReason) {
+
+    /** One line: a price × quantity for a period, or a proration of one (possibly a credit). */
+    public record Line(String description, @Nullable String price, long unitAmount, long quantity, TaxBehavior taxBehavior,
+                       Instant periodStart, Instant periodEnd, boolean proration) {
+    }
+}
