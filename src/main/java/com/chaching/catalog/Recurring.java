@@ -36,7 +36,7 @@ public record Recurring(
             return maxCount;
         }
 
-        static Interval fromValue(String value) {
+        public static Interval fromValue(String value) {
             for (Interval candidate : values()) {
                 if (candidate.value.equals(value)) {
                     return candidate;

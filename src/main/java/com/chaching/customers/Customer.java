@@ -20,6 +20,8 @@ public record Customer(
         @Schema(description = "The payment method charged when nothing more specific is set (pm_…).") @Nullable String defaultPaymentMethod,
         @Schema(description = "Credit balance in minor units: negative is credit applied to the next invoices. Read-only.")
         long balance,
+        @Schema(description = "The currency of balance; credit is applied only to invoices in it. Null until the customer has had one.",
+                example = "usd") @Nullable String balanceCurrency,
         Instant createdAt,
         Instant updatedAt) {
 }

@@ -73,22 +73,23 @@ class CustomerRepository {
                 .optional();
     }
 
-    long lockBalance(Tenant tenant, String customerId) {
-        return jdbc.sql("select balance from customers where account_id = :accountId and customer_id = :id for update")
+    CustomerService.Balance lockBalance(Tenant tenant, String customerId) {
+        return jdbc.sql("select balance, balance_currency from customers where account_id = :accountId and customer_id = :id for update")
                 .param("accountId", tenant.accountId())
                 .param("id", customerId)
-                .query(Long.class)
+                .query((rs, row) -> new CustomerService.Balance(rs.getLong("balance"), rs.getString("balance_currency")))
                 .single();
     }
 
-    void adjustBalance(Tenant tenant, String customerId, long delta, Instant now) {
+    void adjustBalance(Tenant tenant, String customerId, long delta, String currency, Instant now) {
         jdbc.sql("""
-                        update customers set balance = balance + :delta, updated_at = :now
+                        update customers set balance = balance + :delta, balance_currency = :currency, updated_at = :now
                          where account_id = :accountId and customer_id = :id
                         """)
                 .param("accountId", tenant.accountId())
                 .param("id", customerId)
                 .param("delta", delta)
+                .param("currency", currency)
                 .param("now", utc(now))
                 .update();
     }
@@ -202,6 +203,7 @@ class CustomerRepository {
                 json.readMetadata(rs.getString("metadata")),
                 rs.getString("default_payment_method"),
                 rs.getLong("balance"),
+                rs.getString("balance_currency"),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }

@@ -4,6 +4,7 @@ import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Ids;
 import com.chaching.platform.Metadata;
+import com.chaching.platform.Money;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Patch;
@@ -11,6 +12,7 @@ import com.chaching.platform.Tenant;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -44,7 +46,7 @@ public class CustomerService {
                 request.externalKey() != null ? request.externalKey() : id,
                 Patch.emptyToNull(request.name()), Patch.emptyToNull(request.email()), Patch.emptyToNull(request.phone()),
                 request.address() == null ? null : request.address().normalized(),
-                Metadata.forCreate(request.metadata()), null, 0, now, now);
+                Metadata.forCreate(request.metadata()), null, 0, null, now, now);
         if (!customers.insert(tenant, customer)) {
             throw ApiProblem.alreadyExists("externalKey",
                     "A customer with externalKey '" + customer.externalKey() + "' already exists (or existed) in this account.");
@@ -85,7 +87,7 @@ public class CustomerService {
                 Patch.text(current.email(), changes.email()),
                 Patch.text(current.phone(), changes.phone()),
                 changes.address() != null ? changes.address().normalized() : current.address(),
-                metadata, defaultPaymentMethod, current.balance(), current.createdAt(), clocks.now(tenant));
+                metadata, defaultPaymentMethod, current.balance(), current.balanceCurrency(), current.createdAt(), clocks.now(tenant));
         customers.update(tenant, updated);
         return updated;
     }
@@ -113,16 +115,32 @@ public class CustomerService {
         return customers.findById(tenant, customerId);
     }
 
-    /** The customer's balance (negative is credit), locked for the caller's transaction. */
+    /** The customer's balance (negative is credit) in its currency, locked for the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long lockBalance(Tenant tenant, String customerId) {
+    public Balance lockBalance(Tenant tenant, String customerId) {
         return customers.lockBalance(tenant, customerId);
     }
 
-    /** Moves the customer's balance by {@code delta} (negative grants credit), in the caller's transaction. */
+    /** A customer's balance: negative is credit. {@code currency} is null until the balance was first moved. */
+    public record Balance(long amount, @Nullable String currency) {
+
+        /** Whether a movement in {@code currency} may change this balance: it is in that currency, or empty. */
+        public boolean accepts(String other) {
+            return amount == 0 || other.equals(currency);
+        }
+    }
+
+    /**
+     * Moves the customer's balance by {@code delta} (negative grants credit), in the caller's transaction. The
+     * caller checks {@link Balance#accepts} first: a balance holds one currency.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void adjustBalance(Tenant tenant, String customerId, long delta) {
-        customers.adjustBalance(tenant, customerId, delta, clocks.now(tenant));
+    public void adjustBalance(Tenant tenant, String customerId, Money delta) {
+        Balance balance = customers.lockBalance(tenant, customerId);
+        if (!balance.accepts(delta.currency().code())) {
+            throw new IllegalStateException("balance in " + balance.currency() + " moved in " + delta.currency());
+        }
+        customers.adjustBalance(tenant, customerId, delta.amount(), delta.currency().code(), clocks.now(tenant));
     }
 
     /** Forgets the customer's default payment method when it is that one (it was detached). */

@@ -17,7 +17,7 @@ public enum CollectionMethod {
         return value;
     }
 
-    static CollectionMethod fromValue(String value) {
+    public static CollectionMethod fromValue(String value) {
         for (CollectionMethod candidate : values()) {
             if (candidate.value.equals(value)) {
                 return candidate;

@@ -86,8 +86,14 @@ public class InvoiceService {
         List<InvoiceLine> invoiceLines = lines.of(tenant, currency, Objects.requireNonNull(request.lines()));
         Integer daysUntilDue = method == CollectionMethod.SEND_INVOICE && request.dueDate() == null
                 ? (request.daysUntilDue() == null ? DEFAULT_DAYS_UNTIL_DUE : request.daysUntilDue()) : null;
+        InvoiceTotals totals;
+        try {
+            totals = InvoiceTotals.of(invoiceLines, 0);
+        } catch (ArithmeticException tooLarge) {
+            throw ApiProblem.invalid("lines", "The invoice's total is too large.");
+        }
         InvoiceRow invoice = new InvoiceRow(Ids.newId("in"), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(), null,
-                currency, method, daysUntilDue, request.dueDate(), "manual", InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null,
+                currency, method, daysUntilDue, request.dueDate(), "manual", totals, 0, 0, null, null,
                 null, null, null, Metadata.forCreate(request.metadata()), now, now);
         invoices.insert(tenant, invoice, invoiceLines);
         return view(invoice, invoiceLines);
@@ -129,12 +135,12 @@ public class InvoiceService {
         }
         long applied = invoice.totals().appliedBalance();
         if (applied > 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), -applied);
+            customers.adjustBalance(tenant, invoice.customerId(), Money.of(-applied, invoice.currency()));
             transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-applied, invoice.currency()),
                     "Credit returned from voided invoice " + invoice.number());
         }
         if (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total() < 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), -invoice.totals().total());
+            customers.adjustBalance(tenant, invoice.customerId(), Money.of(-invoice.totals().total(), invoice.currency()));
             transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-invoice.totals().total(), invoice.currency()),
                     "Credit withdrawn with voided invoice " + invoice.number());
         }
@@ -314,15 +320,21 @@ public class InvoiceService {
     private InvoiceRow finalizeLocked(Tenant tenant, InvoiceRow invoice) {
         Instant now = clocks.now(tenant);
         String number = "%s-%06d".formatted(accounts.get(tenant).invoicePrefix(), invoices.nextNumber(tenant));
-        long balance = customers.lockBalance(tenant, invoice.customerId());
-        InvoiceTotals totals = invoice.totals().withCredit(-balance);
+        CustomerService.Balance balance = customers.lockBalance(tenant, invoice.customerId());
+        boolean sameCurrency = balance.accepts(invoice.currency().code());
+        if (invoice.totals().total() < 0 && !sameCurrency) {
+            throw ApiProblem.conflict("invalid_state", "The customer's balance is in " + balance.currency() + "; a credit in "
+                    + invoice.currency() + " cannot be added to it until it is used up.");
+        }
+        // billing.md "Credits": only credit (a negative balance) in the invoice's currency is applied.
+        InvoiceTotals totals = invoice.totals().withCredit(sameCurrency ? -balance.amount() : 0);
         if (totals.appliedBalance() > 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), totals.appliedBalance());
+            customers.adjustBalance(tenant, invoice.customerId(), Money.of(totals.appliedBalance(), invoice.currency()));
             transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), Money.of(totals.appliedBalance(), invoice.currency()),
                     "Credit balance applied to invoice " + number);
         }
         if (totals.total() < 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), totals.total());
+            customers.adjustBalance(tenant, invoice.customerId(), Money.of(totals.total(), invoice.currency()));
             transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), Money.of(totals.total(), invoice.currency()),
                     "Invoice " + number + " credited to the customer's balance");
         }

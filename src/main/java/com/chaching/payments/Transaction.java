@@ -11,7 +11,8 @@ public record Transaction(
         @Schema(allowableValues = "transaction") String object,
         TransactionType type,
         TransactionStatus status,
-        @Schema(description = "Minor units, positive: what was charged, refunded, or credited.") long amount,
+        @Schema(description = "Minor units: what was charged or refunded (positive); for an adjustment, the change to the "
+                + "customer's balance (negative grants credit).") long amount,
         @Schema(description = "What the gateway kept of a charge; 0 otherwise.") long fee,
         @Schema(description = "What the account's balance gains: amount − fee for a charge, −amount for a refund, 0 for an adjustment.")
         long net,

@@ -258,6 +258,37 @@ class InvoicesApiTest extends ApiTest {
     }
 
     @Test
+    void creditIsOnlyAppliedInItsOwnCurrency() {
+        Api api = signUp();
+        created(api.post("/customers", Map.of("externalKey", "c")));
+        created(api.post("/invoices/" + invoice(api, "c", -1000).text("id") + "/finalize", Map.of()), 200);
+        assertThat(api.get("/customers/c").text("balanceCurrency")).isEqualTo("usd");
+
+        String yen = created(api.post("/invoices", Map.of("customer", "c", "currency", "jpy",
+                "lines", List.of(Map.of("description", "Yen", "unitAmount", 5000))))).text("id");
+        Response finalized = created(api.post("/invoices/" + yen + "/finalize", Map.of()), 200);
+        assertThat(finalized.json().get("appliedBalance").asLong()).isZero();
+        assertThat(finalized.json().get("amountDue").asLong()).isEqualTo(5000);
+
+        String yenCredit = created(api.post("/invoices", Map.of("customer", "c", "currency", "jpy",
+                "lines", List.of(Map.of("description", "Yen credit", "unitAmount", -100))))).text("id");
+        assertThat(api.post("/invoices/" + yenCredit + "/finalize", Map.of()).code()).isEqualTo("invalid_state");
+        assertThat(api.get("/customers/c").json().get("balance").asLong()).isEqualTo(-1000);
+    }
+
+    @Test
+    void anInvoiceTooLargeToAddUpIsRefused() {
+        Api api = signUp();
+        created(api.post("/customers", Map.of("externalKey", "c")));
+
+        Response response = api.post("/invoices", Map.of("customer", "c", "currency", "usd", "lines",
+                Collections.nCopies(250, Map.of("description", "Huge", "unitAmount", 99_999_999_999L, "quantity", 1_000_000))));
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text("param")).isEqualTo("lines");
+    }
+
+    @Test
     void voidingIsForDraftsAndOpenInvoicesAndGivesCreditBack() {
         Api api = signUp();
         created(api.post("/customers", Map.of("externalKey", "c")));
