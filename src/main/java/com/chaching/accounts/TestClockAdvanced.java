@@ -4,8 +4,9 @@ import com.chaching.platform.Tenant;
 import java.time.Instant;
 
 /**
- * A sandbox account's clock moved from {@code from} to {@code to}. Published inside the advancing
- * transaction, so a listener (the billing engine) can run the work that fell due before the call answers.
+ * A sandbox account's clock is moving from {@code from} to {@code to}. Published outside any transaction,
+ * before the clock reaches {@code to}: a listener (the billing engine) runs the work that falls due up to
+ * {@code to}, in time order, moving the clock to each piece of work's instant, before the call answers.
  */
 public record TestClockAdvanced(Tenant tenant, Instant from, Instant to) {
 }

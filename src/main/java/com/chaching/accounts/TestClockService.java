@@ -9,6 +9,7 @@ import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sandbox test clock (api.md "Test clock"): read it, and move it forward, never back. */
 @Service
@@ -19,10 +20,12 @@ class TestClockService {
 
     private final AccountClock clocks;
     private final ApplicationEventPublisher events;
+    private final TransactionTemplate inTransaction;
 
-    TestClockService(AccountClock clocks, ApplicationEventPublisher events) {
+    TestClockService(AccountClock clocks, ApplicationEventPublisher events, TransactionTemplate inTransaction) {
         this.clocks = clocks;
         this.events = events;
+        this.inTransaction = inTransaction;
     }
 
     @Transactional(readOnly = true)
@@ -31,19 +34,28 @@ class TestClockService {
         return TestClock.at(clocks.now(tenant));
     }
 
-    @Transactional
+    /**
+     * Moves the clock to {@code to}, running on the way every piece of billing work that falls due (the
+     * listeners of {@link TestClockAdvanced} do it, each in transactions of its own, as payments require).
+     */
     TestClock advance(Tenant tenant, AdvanceRequest request) {
         requireSandbox(tenant);
         Instant to = Objects.requireNonNull(request.to()).truncatedTo(ChronoUnit.SECONDS);
         if (to.isAfter(LATEST)) {
             throw ApiProblem.invalid("to", "to must not be later than " + LATEST + ".");
         }
-        Instant from = clocks.lockAndRead(tenant);
-        if (to.isBefore(from)) {
-            throw ApiProblem.invalid("to", "The test clock only moves forward: to is before its current time " + from + ".");
-        }
-        Instant now = clocks.advance(tenant, to);
-        events.publishEvent(new TestClockAdvanced(tenant, from, now));
+        Instant from = Objects.requireNonNull(inTransaction.execute(status -> {
+            Instant current = clocks.lockAndRead(tenant);
+            if (to.isBefore(current)) {
+                throw ApiProblem.invalid("to", "The test clock only moves forward: to is before its current time " + current + ".");
+            }
+            return current;
+        }));
+        events.publishEvent(new TestClockAdvanced(tenant, from, to));
+        Instant now = Objects.requireNonNull(inTransaction.execute(status -> {
+            Instant current = clocks.lockAndRead(tenant);
+            return current.isAfter(to) ? current : clocks.advance(tenant, to);
+        }));
         return TestClock.at(now);
     }
 

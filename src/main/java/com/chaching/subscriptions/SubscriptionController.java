@@ -1,0 +1,90 @@
+package com.chaching.subscriptions;
+
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.validation.Valid;
+import org.jspecify.annotations.Nullable;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.http.HttpStatus;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@Tag(name = "Subscriptions", description = "Recurring billing of a customer for a set of prices.")
+class SubscriptionController {
+
+    private final SubscriptionService subscriptions;
+
+    SubscriptionController(SubscriptionService subscriptions) {
+        this.subscriptions = subscriptions;
+    }
+
+    @PostMapping("/subscriptions")
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(summary = "Create a subscription", description = """
+            Invoices the first period (or a zero trial invoice) and charges it at once. Paid → active; a failed \
+            payment → incomplete, with the open invoice (still 201: the status says); unpaid within 23 hours → \
+            incomplete_expired.""")
+    Subscription create(Tenant tenant, @Valid @RequestBody SubscriptionCreate request) {
+        return subscriptions.create(tenant, request);
+    }
+
+    @GetMapping("/subscriptions")
+    @Operation(summary = "List subscriptions", description = "Newest first, keyset-paginated.")
+    Page<Subscription> list(Tenant tenant, @Valid @ParameterObject SubscriptionFilter filter, @Valid @ParameterObject PageRequest page) {
+        return subscriptions.list(tenant, filter, page);
+    }
+
+    @GetMapping("/subscriptions/{id}")
+    @Operation(summary = "Retrieve a subscription")
+    Subscription get(Tenant tenant, @PathVariable String id) {
+        return subscriptions.get(tenant, id);
+    }
+
+    @PatchMapping("/subscriptions/{id}")
+    @Operation(summary = "Update a subscription", description = """
+            Items, prorationBehavior, defaultPaymentMethod, taxRates, cancelAtPeriodEnd, metadata. A canceled or \
+            incomplete_expired subscription is a 409.""")
+    Subscription update(Tenant tenant, @PathVariable String id, @Valid @RequestBody SubscriptionUpdate changes) {
+        return subscriptions.update(tenant, id, changes);
+    }
+
+    @DeleteMapping("/subscriptions/{id}")
+    @Operation(summary = "Cancel a subscription", description = """
+            Now by default (canceled, no more invoices; prorate=true credits the unused time on an invoice made at \
+            once), or at the period's end with atPeriodEnd=true. A canceled subscription is a 409.""")
+    Subscription cancel(Tenant tenant, @PathVariable String id,
+                        @Parameter(description = "Cancel at the end of the current period instead of now.")
+                        @RequestParam(defaultValue = "false") boolean atPeriodEnd,
+                        @Parameter(description = "Credit the unused time of the current period.")
+                        @RequestParam(defaultValue = "false") boolean prorate,
+                        @Parameter(description = "Invoice the credit at once (it always is, when prorate is true).")
+                        @RequestParam(defaultValue = "true") boolean invoiceNow) {
+        return subscriptions.cancel(tenant, id, atPeriodEnd, prorate);
+    }
+
+    @PostMapping("/subscriptions/{id}/pause")
+    @Operation(summary = "Pause a subscription", description = "active, trialing or past_due → paused: no invoices, no retries. A paused one is a 409.")
+    Subscription pause(Tenant tenant, @PathVariable String id, @Valid @RequestBody(required = false) @Nullable PauseRequest request) {
+        return subscriptions.pause(tenant, id, request == null ? new PauseRequest(null) : request);
+    }
+
+    @PostMapping("/subscriptions/{id}/resume")
+    @Operation(summary = "Resume a subscription", description = """
+            paused → the status it had; the period end (and trial end) move forward by the time spent paused. An \
+            unpaused one is a 409.""")
+    Subscription resume(Tenant tenant, @PathVariable String id) {
+        return subscriptions.resume(tenant, id);
+    }
+}

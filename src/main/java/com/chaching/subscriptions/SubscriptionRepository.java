@@ -1,0 +1,334 @@
+package com.chaching.subscriptions;
+
+import static com.chaching.platform.SqlValues.instant;
+import static com.chaching.platform.SqlValues.utc;
+
+import com.chaching.catalog.Recurring;
+import com.chaching.invoicing.CollectionMethod;
+import com.chaching.invoicing.SubscriptionInvoice;
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.JsonColumns;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+/** Subscriptions and their items. */
+@Repository
+class SubscriptionRepository {
+
+    private static final String SELECT = """
+            select s.*, c.external_key as customer_key
+              from subscriptions s
+              join customers c on c.account_id = s.account_id and c.customer_id = s.customer_id
+            """;
+
+    private final JdbcClient jdbc;
+    private final JsonColumns json;
+    private final JsonMapper mapper;
+    private final RowMapper<SubscriptionRow> rows;
+
+    SubscriptionRepository(JdbcClient jdbc, JsonColumns json, JsonMapper mapper) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.mapper = mapper;
+        this.rows = this::subscription;
+    }
+
+    void insert(Tenant tenant, SubscriptionRow row, List<SubscriptionItem> items, Instant now) {
+        jdbc.sql("""
+                        insert into subscriptions (account_id, subscription_id, customer_id, livemode, status, currency, recurring_interval,
+                            interval_count, billing_cycle_anchor, current_period_start, current_period_end, trial_start, trial_end,
+                            cancel_at_period_end, canceled_at, ended_at, paused_at, resumes_at, status_before_pause,
+                            default_payment_method, tax_rates, collection_method, days_until_due, latest_invoice, collecting_invoice,
+                            dunning_started_at, next_retry_at, pending_lines, metadata, next_work_at, created_at, updated_at)
+                        values (:accountId, :id, :customerId, :livemode, :status, :currency, :interval, :intervalCount, :anchor, :periodStart,
+                            :periodEnd, :trialStart, :trialEnd, :cancelAtPeriodEnd, :canceledAt, :endedAt, :pausedAt, :resumesAt,
+                            :statusBeforePause, :defaultPaymentMethod, :taxRates, :collectionMethod, :daysUntilDue, :latestInvoice,
+                            :collectingInvoice, :dunningStartedAt, :nextRetryAt, cast(:pendingLines as jsonb), cast(:metadata as jsonb),
+                            :nextWorkAt, :createdAt,
+                            :updatedAt)
+                        """)
+                .params(columns(tenant, row))
+                .param("livemode", tenant.livemode())
+                .update();
+        insertItems(tenant, row.id(), items, now);
+    }
+
+    void insertItems(Tenant tenant, String subscriptionId, List<SubscriptionItem> items, Instant now) {
+        for (SubscriptionItem item : items) {
+            jdbc.sql("""
+                            insert into subscription_items (account_id, subscription_item_id, subscription_id, price_id, quantity, created_at)
+                            values (:accountId, :id, :subscriptionId, :price, :quantity, :now)
+                            """)
+                    .param("accountId", tenant.accountId())
+                    .param("id", item.id())
+                    .param("subscriptionId", subscriptionId)
+                    .param("price", item.price())
+                    .param("quantity", item.quantity())
+                    .param("now", utc(now))
+                    .update();
+        }
+    }
+
+    void replaceItems(Tenant tenant, String subscriptionId, List<SubscriptionItem> items, Instant now) {
+        jdbc.sql("delete from subscription_items where account_id = :accountId and subscription_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", subscriptionId)
+                .update();
+        insertItems(tenant, subscriptionId, items, now);
+    }
+
+    Optional<SubscriptionRow> find(Tenant tenant, String id) {
+        return jdbc.sql(SELECT + " where s.account_id = :accountId and s.subscription_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query(rows)
+                .optional();
+    }
+
+    Optional<SubscriptionRow> lock(Tenant tenant, String id) {
+        return jdbc.sql(SELECT + " where s.account_id = :accountId and s.subscription_id = :id for update of s")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query(rows)
+                .optional();
+    }
+
+    List<SubscriptionItem> items(Tenant tenant, String subscriptionId) {
+        return itemsOf(tenant, List.of(subscriptionId)).getOrDefault(subscriptionId, List.of());
+    }
+
+    Map<String, List<SubscriptionItem>> itemsOf(Tenant tenant, Collection<String> subscriptionIds) {
+        Map<String, List<SubscriptionItem>> items = new HashMap<>();
+        if (subscriptionIds.isEmpty()) {
+            return items;
+        }
+        jdbc.sql("""
+                        select * from subscription_items where account_id = :accountId and subscription_id in (:ids)
+                         order by created_at, subscription_item_id
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("ids", subscriptionIds)
+                .query((rs, row) -> {
+                    items.computeIfAbsent(rs.getString("subscription_id"), k -> new ArrayList<>())
+                            .add(new SubscriptionItem(rs.getString("subscription_item_id"), "subscription_item", rs.getString("price_id"),
+                                    rs.getLong("quantity")));
+                    return null;
+                })
+                .list();
+        return items;
+    }
+
+    void update(Tenant tenant, SubscriptionRow row) {
+        jdbc.sql("""
+                        update subscriptions
+                           set status = :status, currency = :currency, recurring_interval = :interval, interval_count = :intervalCount,
+                               billing_cycle_anchor = :anchor, current_period_start = :periodStart, current_period_end = :periodEnd,
+                               trial_start = :trialStart, trial_end = :trialEnd, cancel_at_period_end = :cancelAtPeriodEnd,
+                               canceled_at = :canceledAt, ended_at = :endedAt, paused_at = :pausedAt, resumes_at = :resumesAt,
+                               status_before_pause = :statusBeforePause, default_payment_method = :defaultPaymentMethod,
+                               tax_rates = :taxRates, collection_method = :collectionMethod, days_until_due = :daysUntilDue,
+                               latest_invoice = :latestInvoice, collecting_invoice = :collectingInvoice,
+                               dunning_started_at = :dunningStartedAt, next_retry_at = :nextRetryAt,
+                               pending_lines = cast(:pendingLines as jsonb),
+                               metadata = cast(:metadata as jsonb),
+                               next_work_at = :nextWorkAt, updated_at = :updatedAt
+                         where account_id = :accountId and subscription_id = :id
+                        """)
+                .params(columns(tenant, row))
+                .update();
+    }
+
+    void clearDefaultPaymentMethod(Tenant tenant, String paymentMethodId) {
+        jdbc.sql("""
+                        update subscriptions set default_payment_method = null
+                         where account_id = :accountId and default_payment_method = :paymentMethodId
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("paymentMethodId", paymentMethodId)
+                .update();
+    }
+
+    /** The subscriptions of a customer that have not ended, for when the customer is deleted. */
+    List<String> liveOfCustomer(Tenant tenant, String customerId) {
+        return jdbc.sql("""
+                        select subscription_id from subscriptions
+                         where account_id = :accountId and customer_id = :customerId
+                           and status not in ('canceled', 'incomplete_expired')
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("customerId", customerId)
+                .query(String.class)
+                .list();
+    }
+
+    boolean anyUsesPrices(Tenant tenant, Collection<String> priceIds, boolean liveOnly) {
+        String sql = liveOnly ? """
+                select count(*) from subscription_items i
+                  join subscriptions s on s.account_id = i.account_id and s.subscription_id = i.subscription_id
+                 where i.account_id = :accountId and i.price_id in (:ids) and s.status not in ('canceled', 'incomplete_expired')
+                """ : "select count(*) from subscription_items where account_id = :accountId and price_id in (:ids)";
+        return jdbc.sql(sql).param("accountId", tenant.accountId()).param("ids", priceIds).query(Long.class).single() > 0;
+    }
+
+    /** The account's subscription whose work falls due first, at or before {@code until}. */
+    Optional<String> firstDueOf(Tenant tenant, Instant until) {
+        return jdbc.sql("""
+                        select subscription_id from subscriptions
+                         where account_id = :accountId and next_work_at <= :until
+                         order by next_work_at, subscription_id
+                         limit 1
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("until", utc(until))
+                .query(String.class)
+                .optional();
+    }
+
+    @Nullable Instant nextWorkAt(Tenant tenant, String id) {
+        return jdbc.sql("select next_work_at from subscriptions where account_id = :accountId and subscription_id = :id")
+                .param("accountId", tenant.accountId())
+                .param("id", id)
+                .query((rs, row) -> instant(rs, "next_work_at"))
+                .optional()
+                .orElse(null);
+    }
+
+    /**
+     * Claims up to {@code limit} subscriptions of any account whose work is due on their account's clock (the
+     * server's time plus the account's test-clock offset), skipping rows another worker holds.
+     */
+    List<DueWork> claimDue(Instant serverNow, int limit) {
+        return jdbc.sql("""
+                        select s.account_id, s.subscription_id, s.livemode
+                          from subscriptions s
+                          left join account_clocks k on k.account_id = s.account_id
+                         where s.next_work_at <= :serverNow + make_interval(secs => coalesce(k.offset_seconds, 0))
+                         order by s.next_work_at
+                         limit :limit
+                           for update of s skip locked
+                        """)
+                .param("serverNow", utc(serverNow))
+                .param("limit", limit)
+                .query((rs, row) -> new DueWork(new Tenant(rs.getString("account_id"), rs.getBoolean("livemode")),
+                        rs.getString("subscription_id")))
+                .list();
+    }
+
+    /** A subscription with work due, by its account. */
+    record DueWork(Tenant tenant, String subscriptionId) {
+    }
+
+    Page<SubscriptionRow> list(Tenant tenant, SubscriptionFilter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select * from (" + SELECT + " where s.account_id = :accountId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("accountId", tenant.accountId());
+        if (filter.customer() != null) {
+            sql.append(" and c.external_key = :customer");
+            params.put("customer", filter.customer());
+        }
+        if (filter.status() != null) {
+            sql.append(" and s.status = :status");
+            params.put("status", filter.status().value());
+        }
+        if (filter.price() != null) {
+            sql.append(" and exists (select 1 from subscription_items i where i.account_id = s.account_id"
+                    + " and i.subscription_id = s.subscription_id and i.price_id = :price)");
+            params.put("price", filter.price());
+        }
+        sql.append(") listed where true");
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "subscriptions", "subscription_id"));
+    }
+
+    private Map<String, Object> columns(Tenant tenant, SubscriptionRow row) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("accountId", tenant.accountId());
+        columns.put("id", row.id());
+        columns.put("customerId", row.customerId());
+        columns.put("status", row.status().value());
+        columns.put("currency", row.currency().code());
+        columns.put("interval", row.interval().value());
+        columns.put("intervalCount", row.intervalCount());
+        columns.put("anchor", utc(row.billingCycleAnchor()));
+        columns.put("periodStart", utc(row.currentPeriodStart()));
+        columns.put("periodEnd", utc(row.currentPeriodEnd()));
+        columns.put("trialStart", utc(row.trialStart()));
+        columns.put("trialEnd", utc(row.trialEnd()));
+        columns.put("cancelAtPeriodEnd", row.cancelAtPeriodEnd());
+        columns.put("canceledAt", utc(row.canceledAt()));
+        columns.put("endedAt", utc(row.endedAt()));
+        columns.put("pausedAt", utc(row.pausedAt()));
+        columns.put("resumesAt", utc(row.resumesAt()));
+        columns.put("statusBeforePause", row.statusBeforePause() == null ? null : row.statusBeforePause().value());
+        columns.put("defaultPaymentMethod", row.defaultPaymentMethod());
+        columns.put("taxRates", row.taxRates().toArray(String[]::new));
+        columns.put("collectionMethod", row.collectionMethod().value());
+        columns.put("daysUntilDue", row.daysUntilDue());
+        columns.put("latestInvoice", row.latestInvoice());
+        columns.put("collectingInvoice", row.collectingInvoice());
+        columns.put("dunningStartedAt", utc(row.dunningStartedAt()));
+        columns.put("nextRetryAt", utc(row.nextRetryAt()));
+        columns.put("pendingLines", json.write(row.pendingLines()));
+        columns.put("metadata", json.write(row.metadata()));
+        columns.put("nextWorkAt", utc(row.nextWorkAt()));
+        columns.put("createdAt", utc(row.createdAt()));
+        columns.put("updatedAt", utc(row.updatedAt()));
+        return columns;
+    }
+
+    private SubscriptionRow subscription(ResultSet rs, int row) throws SQLException {
+        String before = rs.getString("status_before_pause");
+        return new SubscriptionRow(
+                rs.getString("subscription_id"),
+                rs.getString("customer_id"),
+                rs.getString("customer_key"),
+                SubscriptionStatus.fromValue(rs.getString("status")),
+                CurrencyCode.of(rs.getString("currency")),
+                Recurring.Interval.fromValue(rs.getString("recurring_interval")),
+                rs.getInt("interval_count"),
+                instant(rs, "billing_cycle_anchor"),
+                instant(rs, "current_period_start"),
+                instant(rs, "current_period_end"),
+                instant(rs, "trial_start"),
+                instant(rs, "trial_end"),
+                rs.getBoolean("cancel_at_period_end"),
+                instant(rs, "canceled_at"),
+                instant(rs, "ended_at"),
+                instant(rs, "paused_at"),
+                instant(rs, "resumes_at"),
+                before == null ? null : SubscriptionStatus.fromValue(before),
+                rs.getString("default_payment_method"),
+                texts(rs.getArray("tax_rates")),
+                CollectionMethod.fromValue(rs.getString("collection_method")),
+                (Integer) rs.getObject("days_until_due"),
+                rs.getString("latest_invoice"),
+                rs.getString("collecting_invoice"),
+                instant(rs, "dunning_started_at"),
+                instant(rs, "next_retry_at"),
+                List.of(mapper.readValue(rs.getString("pending_lines"), SubscriptionInvoice.Line[].class)),
+                json.readMetadata(rs.getString("metadata")),
+                instant(rs, "next_work_at"),
+                instant(rs, "created_at"),
+                instant(rs, "updated_at"));
+    }
+
+    private static List<String> texts(Array array) throws SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+}
