@@ -74,7 +74,12 @@ class CustomerRepository {
     }
 
     CustomerService.Balance lockBalance(Tenant tenant, String customerId) {
-        return jdbc.sql("select balance, balance_currency from customers where account_id = :accountId and customer_id = :id for update")
+        // "no key update": invoices and payment methods referencing the customer hold key-share locks on it,
+        // which this must not wait for (two finalizations would deadlock).
+        return jdbc.sql("""
+                        select balance, balance_currency from customers
+                         where account_id = :accountId and customer_id = :id for no key update
+                        """)
                 .param("accountId", tenant.accountId())
                 .param("id", customerId)
                 .query((rs, row) -> new CustomerService.Balance(rs.getLong("balance"), rs.getString("balance_currency")))
@@ -111,7 +116,7 @@ class CustomerRepository {
         return jdbc.sql("""
                         select * from customers
                          where account_id = :accountId and external_key = :externalKey and deleted_at is null
-                           for update
+                           for no key update
                         """)
                 .param("accountId", tenant.accountId())
                 .param("externalKey", externalKey)

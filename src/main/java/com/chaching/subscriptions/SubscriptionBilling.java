@@ -61,7 +61,7 @@ class SubscriptionBilling {
     }
 
     /** What a step decided: nothing more to do, or an invoice to collect. */
-    private record Step(boolean processed, @Nullable String invoiceToCollect) {
+    record Step(boolean processed, @Nullable String invoiceToCollect) {
     }
 
     /**
@@ -79,7 +79,7 @@ class SubscriptionBilling {
         return true;
     }
 
-    private Step stepLocked(Tenant tenant, String id) {
+    Step stepLocked(Tenant tenant, String id) {
         SubscriptionRow row = subscriptions.lock(tenant, id).orElse(null);
         Instant now = clocks.now(tenant);
         if (row == null || row.nextWorkAt() == null || row.nextWorkAt().isAfter(now)) {

@@ -71,6 +71,10 @@ class ServiceEndpointsApiTest extends ApiTest {
                 Map.entry("/transactions/{id}", List.of("get")),
                 Map.entry("/transactions/{id}/refunds", List.of("post")),
                 Map.entry("/balance", List.of("get")),
+                Map.entry("/subscriptions", List.of("get", "post")),
+                Map.entry("/subscriptions/{id}", List.of("get", "patch", "delete")),
+                Map.entry("/subscriptions/{id}/pause", List.of("post")),
+                Map.entry("/subscriptions/{id}/resume", List.of("post")),
                 Map.entry("/health", List.of("get")));
         expected.forEach((path, methods) -> methods.forEach(method -> {
             JsonNode operation = paths.get(path).get(method);
