@@ -73,6 +73,56 @@ class SubscriptionsApiTest extends ApiTest {
     }
 
     @Test
+    void aTrialEndingOnAFailingCardGoesPastDue() {
+        Api api = signUp();
+        customerWithCard(api, "c", DECLINED_CARD);
+        Instant now = Instant.parse(api.get("/test-clock").text("now"));
+        Response created = ok(api.post("/subscriptions", Map.of("customer", "c", "items", List.of(Map.of("price", monthlyPrice(api, 2000))),
+                "trialPeriodDays", 7)), 201);
+        assertThat(created.text("status")).isEqualTo("trialing");
+
+        ok(api.post("/test-clock/advance", Map.of("to", now.plusSeconds(7 * 86_400).toString())), 200);
+
+        Response after = api.get("/subscriptions/" + created.text("id"));
+        assertThat(after.text("status")).isEqualTo("past_due");
+        assertThat(api.get("/invoices/" + after.text("latestInvoice")).text("status")).isEqualTo("open");
+    }
+
+    @Test
+    void aFutureAnchorProratesTheFirstInvoiceUpToIt() {
+        Api api = signUp();
+        api.post("/test-clock/advance", Map.of("to", "2027-03-01T00:00:00Z"));
+        customerWithCard(api, "c", GOOD_CARD);
+
+        Response created = ok(api.post("/subscriptions", Map.of("customer", "c", "items", List.of(Map.of("price", monthlyPrice(api, 3100))),
+                "billingCycleAnchor", "2027-03-11T00:00:00Z")), 201);
+
+        assertThat(created.text("currentPeriodEnd")).isEqualTo("2027-03-11T00:00:00Z");
+        JsonNode invoice = api.get("/invoices/" + created.text("latestInvoice")).json();
+        // 10 of February's 28 days before the anchor (the full period before it runs Feb 11 – Mar 11).
+        assertThat(invoice.get("total").asLong()).isEqualTo(Math.round(3100 * 10 / 28.0));
+        assertThat(invoice.get("lines").get("data").get(0).get("proration").asBoolean()).isTrue();
+        ok(api.post("/test-clock/advance", Map.of("to", "2027-03-11T00:00:00Z")), 200);
+        assertThat(api.get("/subscriptions/" + created.text("id")).text("currentPeriodEnd")).isEqualTo("2027-04-11T00:00:00Z");
+    }
+
+    @Test
+    void advancingOneAccountsClockLeavesOtherAccountsWorkAlone() {
+        Api mine = signUp();
+        Api theirs = signUp();
+        customerWithCard(theirs, "c", GOOD_CARD);
+        Response theirSubscription = ok(theirs.post("/subscriptions", Map.of("customer", "c",
+                "items", List.of(Map.of("price", monthlyPrice(theirs, 1000))))), 201);
+
+        ok(mine.post("/test-clock/advance", Map.of("to", Instant.parse(theirSubscription.text("currentPeriodEnd")).plusSeconds(86_400 * 40)
+                .toString())), 200);
+
+        assertThat(theirs.get("/invoices?subscription=" + theirSubscription.text("id")).json().get("data").size()).isEqualTo(1);
+        assertThat(theirs.get("/subscriptions/" + theirSubscription.text("id")).text("currentPeriodEnd"))
+                .isEqualTo(theirSubscription.text("currentPeriodEnd"));
+    }
+
+    @Test
     void aFailedFirstPaymentLeavesItIncompleteUntilPaidOrExpired() {
         Api api = signUp();
         customerWithCard(api, "c", DECLINED_CARD);
