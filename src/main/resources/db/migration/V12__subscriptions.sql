@@ -40,6 +40,8 @@ create table subscriptions (
     pending_lines          jsonb       not null default '[]',
     metadata               jsonb       not null default '{}',
     next_work_at           timestamptz,
+    -- Server time until which one worker has claimed the due work (cleared by any change of the row).
+    claimed_until          timestamptz,
     created_at             timestamptz not null,
     updated_at             timestamptz not null,
     primary key (account_id, subscription_id),

@@ -148,7 +148,7 @@ class SubscriptionRepository {
                                dunning_started_at = :dunningStartedAt, next_retry_at = :nextRetryAt,
                                pending_lines = cast(:pendingLines as jsonb),
                                metadata = cast(:metadata as jsonb),
-                               next_work_at = :nextWorkAt, updated_at = :updatedAt
+                               next_work_at = :nextWorkAt, claimed_until = null, updated_at = :updatedAt
                          where account_id = :accountId and subscription_id = :id
                         """)
                 .params(columns(tenant, row))
@@ -212,19 +212,26 @@ class SubscriptionRepository {
 
     /**
      * Claims up to {@code limit} subscriptions of any account whose work is due on their account's clock (the
-     * server's time plus the account's test-clock offset), skipping rows another worker holds.
+     * server's time plus the account's test-clock offset), skipping rows another worker holds or has claimed
+     * within the last minute, so that copies of the service share the work out. The claim only spreads work:
+     * each step still locks its row and checks the work is due.
      */
     List<DueWork> claimDue(Instant serverNow, int limit) {
         return jdbc.sql("""
-                        select s.account_id, s.subscription_id, s.livemode
-                          from subscriptions s
-                          left join account_clocks k on k.account_id = s.account_id
-                         where s.next_work_at <= :serverNow + make_interval(secs => coalesce(k.offset_seconds, 0))
-                         order by s.next_work_at
-                         limit :limit
-                           for update of s skip locked
+                        update subscriptions s set claimed_until = :claimedUntil
+                          from (select s.account_id, s.subscription_id
+                                  from subscriptions s
+                                  left join account_clocks k on k.account_id = s.account_id
+                                 where s.next_work_at <= :serverNow + make_interval(secs => coalesce(k.offset_seconds, 0))
+                                   and (s.claimed_until is null or s.claimed_until < :serverNow)
+                                 order by s.next_work_at
+                                 limit :limit
+                                   for update of s skip locked) due
+                         where s.account_id = due.account_id and s.subscription_id = due.subscription_id
+                        returning s.account_id, s.subscription_id, s.livemode
                         """)
                 .param("serverNow", utc(serverNow))
+                .param("claimedUntil", utc(serverNow.plusSeconds(60)))
                 .param("limit", limit)
                 .query((rs, row) -> new DueWork(new Tenant(rs.getString("account_id"), rs.getBoolean("livemode")),
                         rs.getString("subscription_id")))

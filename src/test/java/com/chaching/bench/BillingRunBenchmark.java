@@ -1,0 +1,193 @@
+package com.chaching.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chaching.platform.AccountClock;
+import com.chaching.platform.Tenant;
+import com.chaching.testing.Api;
+import com.chaching.testing.ApiTest;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryPoolMXBean;
+import java.lang.management.MemoryType;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The billing-run benchmark (not a test: surefire runs only *Test classes; run it with bench/billing-run.sh).
+ * N monthly subscriptions of one sandbox account renew at once; the engine's workers, in two engines as two
+ * copies of the service would, renew them all; the run reports renewals per second and peak heap, checks that
+ * every subscription renewed exactly once, and runs pgbench TPC-B on the same database for the ceiling.
+ */
+class BillingRunBenchmark extends ApiTest {
+
+    @Autowired
+    AccountClock clocks;
+
+    @Autowired
+    TransactionTemplate inTransaction;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void renewEverySubscriptionOnce() throws Exception {
+        int subscriptions = Integer.getInteger("bench.subscriptions", 100_000);
+        int engines = Integer.getInteger("bench.engines", 2);
+        Api api = signUp();
+        Tenant tenant = new Tenant(api.accountId(), false);
+        String product = api.post("/products", Map.of("name", "Bench plan")).text("id");
+        String price = api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 1999, "type", "recurring",
+                "recurring", Map.of("interval", "month"))).text("id");
+        Instant start = Instant.parse(api.get("/test-clock").text("now"));
+        Instant renewal = Instant.parse("2026-04-01T09:00:00Z").isAfter(start) ? start.plusSeconds(31L * 86_400) : start.plusSeconds(31L * 86_400);
+        long seeding = System.nanoTime();
+        seed(tenant, price, subscriptions, start, renewal);
+        System.out.printf("seeded %d subscriptions in %.1f s%n", subscriptions, (System.nanoTime() - seeding) / 1e9);
+
+        inTransaction.executeWithoutResult(status -> clocks.advance(tenant, renewal.plusSeconds(1)));
+        resetPeakHeap();
+        Object engine = context.getBean("subscriptionEngine");
+        var run = engine.getClass().getDeclaredMethod("runDueWorkEverywhere");
+        run.setAccessible(true);
+        long began = System.nanoTime();
+        int total = 0;
+        while (true) {
+            List<CompletableFuture<Integer>> passes = new ArrayList<>();
+            for (int i = 0; i < engines; i++) {
+                passes.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        return (Integer) run.invoke(engine);
+                    } catch (ReflectiveOperationException e) {
+                        throw new IllegalStateException(e);
+                    }
+                }));
+            }
+            int ran = passes.stream().mapToInt(CompletableFuture::join).sum();
+            total += ran;
+            if (ran == 0 && jdbc.sql("select count(*) from subscriptions where account_id = :a and next_work_at <= :t")
+                    .param("a", tenant.accountId()).param("t", java.sql.Timestamp.from(renewal.plusSeconds(1))).query(Long.class).single() == 0) {
+                break;
+            }
+        }
+        double seconds = (System.nanoTime() - began) / 1e9;
+        long renewed = jdbc.sql("""
+                        select count(*) from invoices where account_id = :a and billing_reason = 'subscription_cycle' and status = 'paid'
+                        """).param("a", tenant.accountId()).query(Long.class).single();
+        long twice = jdbc.sql("""
+                        select count(*) from (select subscription_id from invoices where account_id = :a and billing_reason = 'subscription_cycle'
+                         group by subscription_id having count(*) > 1) t
+                        """).param("a", tenant.accountId()).query(Long.class).single();
+        long charges = jdbc.sql("select count(*) from sandbox_charges where account_id = :a").param("a", tenant.accountId()).query(Long.class).single();
+        String pgbench = pgbenchTpcB();
+        String report = """
+                subscriptions: %d, engines: %d, workers each: %s, batch: %s
+                renewed and paid: %d in %.1f s = %.0f renewals/s (steps run: %d)
+                renewed twice: %d; gateway charges: %d
+                peak heap: %d MB (max %d MB)
+                pgbench TPC-B on the same PostgreSQL: %s
+                """.formatted(subscriptions, engines, System.getProperty("chaching.engine.workers", "4"),
+                System.getProperty("chaching.engine.batch-size", "200"), renewed, seconds, renewed / seconds, total, twice, charges,
+                peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024), pgbench);
+        System.out.println(report);
+        Path results = Path.of("bench/results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("billing-run-" + System.currentTimeMillis() + ".txt"), report, StandardCharsets.UTF_8);
+        assertThat(renewed).isEqualTo(subscriptions);
+        assertThat(twice).isZero();
+        assertThat(charges).isEqualTo(subscriptions);
+    }
+
+    /** Customers with a card each, and active monthly subscriptions whose period ends at {@code renewal}. */
+    private void seed(Tenant tenant, String price, int count, Instant start, Instant renewal) {
+        Map<String, Object> p = Map.of("a", tenant.accountId(), "n", count, "start", java.sql.Timestamp.from(start),
+                "renewal", java.sql.Timestamp.from(renewal), "price", price);
+        jdbc.sql("""
+                insert into customers (account_id, customer_id, external_key, metadata, created_at, updated_at, default_payment_method)
+                select :a, 'cus_b' || i, 'bench-' || i, '{}', :start, :start, 'pm_b' || i from generate_series(1, :n) i
+                """).params(p).update();
+        jdbc.sql("insert into sandbox_tokens (account_id, token, behavior, created_at) select :a, 'tok_b' || i, 'SUCCEEDS', :start from generate_series(1, :n) i")
+                .params(p).update();
+        jdbc.sql("""
+                insert into payment_methods (account_id, payment_method_id, type, gateway_token, brand, last4, exp_month, exp_year, funding,
+                                             country, customer_id, created_at, updated_at)
+                select :a, 'pm_b' || i, 'card', 'tok_b' || i, 'visa', '4242', 12, 2040, 'credit', 'US', 'cus_b' || i, :start, :start
+                  from generate_series(1, :n) i
+                """).params(p).update();
+        jdbc.sql("""
+                insert into subscriptions (account_id, subscription_id, customer_id, livemode, status, currency, recurring_interval, interval_count,
+                                           billing_cycle_anchor, current_period_start, current_period_end, collection_method, next_work_at,
+                                           created_at, updated_at)
+                select :a, 'sub_b' || i, 'cus_b' || i, false, 'active', 'usd', 'month', 1, :start, :start, :renewal,
+                       'charge_automatically', :renewal, :start, :start
+                  from generate_series(1, :n) i
+                """).params(p).update();
+        jdbc.sql("""
+                insert into subscription_items (account_id, subscription_item_id, subscription_id, price_id, quantity, created_at)
+                select :a, 'si_b' || i, 'sub_b' || i, :price, 1, :start from generate_series(1, :n) i
+                """).params(p).update();
+        jdbc.sql("analyze").update();
+    }
+
+    /** pgbench -i then a 30-second TPC-B run with 8 clients on the same embedded PostgreSQL, or why it did not run. */
+    private String pgbenchTpcB() throws IOException, InterruptedException {
+        String url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+        URI uri = URI.create(url.substring("jdbc:".length()));
+        List<String> connection = List.of("-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", "postgres");
+        try {
+            run(concat(List.of("psql"), connection, List.of("-d", "postgres", "-c", "create database pgbench")));
+            run(concat(List.of("pgbench", "-i", "-q", "-s", "10"), connection, List.of("pgbench")));
+            String out = run(concat(List.of("pgbench", "-c", "8", "-j", "2", "-T", "30"), connection, List.of("pgbench")));
+            return out.lines().filter(line -> line.startsWith("tps")).findFirst().orElse("no tps line: " + out);
+        } catch (IOException notInstalled) {
+            return "not run (" + notInstalled.getMessage() + ")";
+        }
+    }
+
+    private static List<String> concat(List<String> a, List<String> b, List<String> c) {
+        List<String> all = new ArrayList<>(a);
+        all.addAll(b);
+        all.addAll(c);
+        return all;
+    }
+
+    private static String run(List<String> command) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        process.waitFor();
+        return out;
+    }
+
+    private static void resetPeakHeap() {
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                pool.resetPeakUsage();
+            }
+        }
+    }
+
+    private static long peakHeapMb() {
+        long peak = 0;
+        for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
+            if (pool.getType() == MemoryType.HEAP) {
+                peak += pool.getPeakUsage().getUsed();
+            }
+        }
+        return peak / (1024 * 1024);
+    }
+}
