@@ -36,6 +36,7 @@ create table subscriptions (
     -- when the next retry falls due.
     dunning_started_at     timestamptz,
     next_retry_at          timestamptz,
+    retry_count            integer     not null default 0,
     -- Proration lines of changes made with create_prorations, carried on the next invoice.
     pending_lines          jsonb       not null default '[]',
     metadata               jsonb       not null default '{}',

@@ -52,6 +52,12 @@ record InvoiceRow(
                 metadata, createdAt, now);
     }
 
+    InvoiceRow nextAttemptAt(Instant at) {
+        return new InvoiceRow(id, number, status, customerId, customerKey, subscriptionId, currency, collectionMethod, daysUntilDue,
+                dueDate, billingReason, totals, amountPaid, attemptCount, paymentInFlight, at, finalizedAt, paidAt, voidedAt, metadata,
+                createdAt, updatedAt);
+    }
+
     InvoiceRow uncollectible(Instant now) {
         return new InvoiceRow(id, number, InvoiceStatus.UNCOLLECTIBLE, customerId, customerKey, subscriptionId, currency, collectionMethod,
                 daysUntilDue, dueDate, billingReason, totals, amountPaid, attemptCount, null, null, finalizedAt, paidAt, voidedAt,

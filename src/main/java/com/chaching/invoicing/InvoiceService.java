@@ -207,6 +207,15 @@ public class InvoiceService {
         return invoice.id();
     }
 
+    /** Records when the next payment attempt of an open invoice is scheduled (dunning). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void scheduleNextAttempt(Tenant tenant, String id, Instant at) {
+        InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
+        if (invoice.status() == InvoiceStatus.OPEN) {
+            invoices.update(tenant, invoice.nextAttemptAt(at));
+        }
+    }
+
     /** Marks an open invoice uncollectible (dunning gave up); it can still be paid. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void markUncollectible(Tenant tenant, String id) {

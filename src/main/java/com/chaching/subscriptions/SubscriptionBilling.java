@@ -108,10 +108,22 @@ class SubscriptionBilling {
                 return new Step(true, null);
             }
             case PAST_DUE -> {
+                String dunningInvoice = row.latestInvoice();
+                if (dunningInvoice == null || !invoices.find(tenant, dunningInvoice).status().value().equals("open")) {
+                    // Paid or voided meanwhile: the dunning is over.
+                    subscriptions.update(tenant, scheduled(row.with(r -> {
+                        r.status = SubscriptionStatus.ACTIVE;
+                        r.dunningStartedAt = null;
+                        r.nextRetryAt = null;
+                        r.retryCount = 0;
+                        r.updatedAt = now;
+                    })));
+                    return new Step(true, null);
+                }
                 // Whichever falls due first: the next retry, or the period's end.
-                if (row.nextRetryAt() != null && !row.nextRetryAt().isAfter(now) && row.latestInvoice() != null
+                if (row.nextRetryAt() != null && !row.nextRetryAt().isAfter(now)
                         && !row.nextRetryAt().isAfter(row.currentPeriodEnd())) {
-                    String invoiceId = row.latestInvoice();
+                    String invoiceId = dunningInvoice;
                     subscriptions.update(tenant, row.with(r -> {
                         r.collectingInvoice = invoiceId;
                         r.nextWorkAt = now.plus(COLLECT_AGAIN_AFTER);
@@ -144,8 +156,15 @@ class SubscriptionBilling {
         ZoneId zone = ZoneId.of(accounts.get(tenant).timeZone());
         List<SubscriptionItem> items = subscriptions.items(tenant, row.id());
         SubscriptionPlans.Plan plan = plans.plan(tenant, items, "items", items.stream().map(SubscriptionItem::price).collect(Collectors.toSet()));
-        BillingPeriods.Period next = BillingPeriods.periodAt(row.billingCycleAnchor(), zone, row.interval(), row.intervalCount(),
+        // The next period starts exactly where the last ended, and ends on the anchor's grid: no gap, no
+        // overlap, even after the account's time zone changed.
+        BillingPeriods.Period onGrid = BillingPeriods.periodAt(row.billingCycleAnchor(), zone, row.interval(), row.intervalCount(),
                 row.currentPeriodEnd());
+        BillingPeriods.Period next = new BillingPeriods.Period(onGrid.index(), row.currentPeriodEnd(), onGrid.end());
+        if (row.status() == SubscriptionStatus.PAST_DUE && row.latestInvoice() != null) {
+            // A new period's invoice takes over the dunning; the unpaid one is given up (it can still be paid).
+            invoices.markUncollectible(tenant, row.latestInvoice());
+        }
         List<SubscriptionInvoice.Line> lines = new ArrayList<>(row.pendingLines());
         lines.addAll(SubscriptionPlans.periodLines(plan, next.start(), next.end()));
         String invoiceId = invoices.createForSubscription(tenant, new SubscriptionInvoice(row.customerId(), row.id(), row.currency(), lines,
@@ -159,6 +178,12 @@ class SubscriptionBilling {
             }
             r.pendingLines = List.of();
             r.latestInvoice = invoiceId;
+            if (r.status == SubscriptionStatus.PAST_DUE) {
+                r.status = SubscriptionStatus.ACTIVE;
+                r.dunningStartedAt = null;
+                r.nextRetryAt = null;
+                r.retryCount = 0;
+            }
             r.collectingInvoice = charge ? invoiceId : null;
             r.nextWorkAt = charge ? now.plus(COLLECT_AGAIN_AFTER) : nextWorkOf(r.build());
             r.updatedAt = now;
@@ -198,7 +223,7 @@ class SubscriptionBilling {
     }
 
     /** A change of interval: the cycle restarts now, the unused time is credited and the new period invoiced at once. */
-    String restartCycle(Tenant tenant, SubscriptionRow row, SubscriptionPlans.Plan oldPlan, SubscriptionPlans.Plan newPlan, Instant now) {
+    @Nullable String restartCycle(Tenant tenant, SubscriptionRow row, SubscriptionPlans.Plan oldPlan, SubscriptionPlans.Plan newPlan, Instant now) {
         ZoneId zone = ZoneId.of(accounts.get(tenant).timeZone());
         Instant end = BillingPeriods.start(now, zone, newPlan.interval(), newPlan.intervalCount(), 1);
         SubscriptionPlans.Plan nothing = new SubscriptionPlans.Plan(List.of(), oldPlan.currency(), oldPlan.interval(), oldPlan.intervalCount());
@@ -210,6 +235,7 @@ class SubscriptionBilling {
         lines.addAll(SubscriptionPlans.periodLines(newPlan, now, end));
         String invoiceId = invoices.createForSubscription(tenant, new SubscriptionInvoice(row.customerId(), row.id(), row.currency(), lines,
                 row.taxRates(), row.collectionMethod(), row.daysUntilDue(), "subscription_update"));
+        boolean charge = row.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY;
         subscriptions.update(tenant, row.with(r -> {
             r.interval = newPlan.interval();
             r.intervalCount = newPlan.intervalCount();
@@ -222,11 +248,14 @@ class SubscriptionBilling {
             }
             r.pendingLines = List.of();
             r.latestInvoice = invoiceId;
-            r.collectingInvoice = invoiceId;
-            r.nextWorkAt = now.plus(COLLECT_AGAIN_AFTER);
+            r.collectingInvoice = charge ? invoiceId : null;
+            r.nextWorkAt = charge ? now.plus(COLLECT_AGAIN_AFTER) : null;
             r.updatedAt = now;
         }));
-        return invoiceId;
+        if (!charge) {
+            subscriptions.update(tenant, scheduled(subscriptions.lock(tenant, row.id()).orElseThrow()));
+        }
+        return charge ? invoiceId : null;
     }
 
     /** A subscription invoice was paid: back to active, dunning over. */
@@ -238,15 +267,26 @@ class SubscriptionBilling {
         Tenant tenant = paid.tenant();
         subscriptions.lock(tenant, paid.subscriptionId()).ifPresent(row -> {
             Instant now = clocks.now(tenant);
+            Set<SubscriptionStatus> owing = Set.of(SubscriptionStatus.INCOMPLETE, SubscriptionStatus.PAST_DUE, SubscriptionStatus.UNPAID);
             subscriptions.update(tenant, scheduled(row.with(r -> {
                 if (paid.invoiceId().equals(r.collectingInvoice)) {
                     r.collectingInvoice = null;
                 }
-                if (paid.invoiceId().equals(r.latestInvoice) && Set.of(SubscriptionStatus.INCOMPLETE, SubscriptionStatus.PAST_DUE,
-                        SubscriptionStatus.UNPAID).contains(r.status)) {
-                    r.status = SubscriptionStatus.ACTIVE;
+                if (paid.invoiceId().equals(r.latestInvoice)) {
+                    if (r.status == SubscriptionStatus.UNPAID && r.currentPeriodEnd.isBefore(now)) {
+                        // Billing starts again from now, without invoicing the periods it spent unpaid.
+                        r.billingCycleAnchor = now;
+                        r.currentPeriodEnd = now;
+                        r.currentPeriodStart = now.minusSeconds(1);
+                    }
+                    if (owing.contains(r.status)) {
+                        r.status = SubscriptionStatus.ACTIVE;
+                    } else if (r.status == SubscriptionStatus.PAUSED && r.statusBeforePause != null && owing.contains(r.statusBeforePause)) {
+                        r.statusBeforePause = SubscriptionStatus.ACTIVE;
+                    }
                     r.dunningStartedAt = null;
                     r.nextRetryAt = null;
+                    r.retryCount = 0;
                 }
                 r.updatedAt = now;
             })));
@@ -279,15 +319,19 @@ class SubscriptionBilling {
         }
         Account account = accounts.get(tenant);
         Instant dunningStart = settled.dunningStartedAt() != null ? settled.dunningStartedAt() : now;
-        // billing.md: retries fall the schedule's days after the first failure; attempt 1 was the renewal itself.
-        int retriesMade = settled.dunningStartedAt() == null ? 0 : Math.max(0, attempt - 1);
+        // billing.md: retries fall the schedule's days after the first failure (the renewal's own attempt).
+        int retriesMade = settled.dunningStartedAt() == null ? 0 : settled.retryCount() + 1;
         List<Integer> schedule = account.retrySchedule();
         if (retriesMade < schedule.size()) {
-            Instant nextRetry = dunningStart.plus(Duration.ofDays(schedule.get(retriesMade)));
+            Instant scheduledRetry = dunningStart.plus(Duration.ofDays(schedule.get(retriesMade)));
+            // Never in the past (after a long pause, say): a retry always lies ahead, so dunning always ends.
+            Instant nextRetry = scheduledRetry.isAfter(now) ? scheduledRetry : now.plus(Duration.ofDays(1));
+            invoices.scheduleNextAttempt(tenant, invoiceId, nextRetry);
             subscriptions.update(tenant, scheduled(settled.with(r -> {
                 r.status = SubscriptionStatus.PAST_DUE;
                 r.dunningStartedAt = dunningStart;
                 r.nextRetryAt = nextRetry;
+                r.retryCount = retriesMade;
             })));
             return;
         }
@@ -357,9 +401,11 @@ class SubscriptionBilling {
         return scheduled(row.with(r -> {
             r.status = Objects.requireNonNull(row.statusBeforePause());
             r.statusBeforePause = null;
-            r.billingCycleAnchor = row.billingCycleAnchor().plus(paused);
+            // Later periods run whole intervals from the moved period end: it becomes the anchor.
             r.currentPeriodEnd = row.currentPeriodEnd().plus(paused);
-            r.trialEnd = row.trialEnd() == null ? null : row.trialEnd().plus(paused);
+            r.billingCycleAnchor = r.currentPeriodEnd;
+            r.trialEnd = row.trialEnd() != null && row.statusBeforePause() == SubscriptionStatus.TRIALING
+                    ? row.trialEnd().plus(paused) : row.trialEnd();
             r.nextRetryAt = row.nextRetryAt() == null ? null : row.nextRetryAt().plus(paused);
             r.dunningStartedAt = row.dunningStartedAt() == null ? null : row.dunningStartedAt().plus(paused);
             r.pausedAt = null;

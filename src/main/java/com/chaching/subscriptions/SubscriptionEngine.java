@@ -69,9 +69,8 @@ class SubscriptionEngine {
                     }
                 });
             }
-            if (!billing.runStep(tenant, id)) {
-                return;
-            }
+            // A step that found nothing to do lost the race to a worker that did it: the next due piece is next.
+            billing.runStep(tenant, id);
         }
         log.warn("stopped running due work for account {} after {} steps", tenant.accountId(), MAX_STEPS_PER_ADVANCE);
     }

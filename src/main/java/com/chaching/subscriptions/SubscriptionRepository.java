@@ -56,11 +56,11 @@ class SubscriptionRepository {
                             interval_count, billing_cycle_anchor, current_period_start, current_period_end, trial_start, trial_end,
                             cancel_at_period_end, canceled_at, ended_at, paused_at, resumes_at, status_before_pause,
                             default_payment_method, tax_rates, collection_method, days_until_due, latest_invoice, collecting_invoice,
-                            dunning_started_at, next_retry_at, pending_lines, metadata, next_work_at, created_at, updated_at)
+                            dunning_started_at, next_retry_at, retry_count, pending_lines, metadata, next_work_at, created_at, updated_at)
                         values (:accountId, :id, :customerId, :livemode, :status, :currency, :interval, :intervalCount, :anchor, :periodStart,
                             :periodEnd, :trialStart, :trialEnd, :cancelAtPeriodEnd, :canceledAt, :endedAt, :pausedAt, :resumesAt,
                             :statusBeforePause, :defaultPaymentMethod, :taxRates, :collectionMethod, :daysUntilDue, :latestInvoice,
-                            :collectingInvoice, :dunningStartedAt, :nextRetryAt, cast(:pendingLines as jsonb), cast(:metadata as jsonb),
+                            :collectingInvoice, :dunningStartedAt, :nextRetryAt, :retryCount, cast(:pendingLines as jsonb), cast(:metadata as jsonb),
                             :nextWorkAt, :createdAt,
                             :updatedAt)
                         """)
@@ -145,7 +145,7 @@ class SubscriptionRepository {
                                status_before_pause = :statusBeforePause, default_payment_method = :defaultPaymentMethod,
                                tax_rates = :taxRates, collection_method = :collectionMethod, days_until_due = :daysUntilDue,
                                latest_invoice = :latestInvoice, collecting_invoice = :collectingInvoice,
-                               dunning_started_at = :dunningStartedAt, next_retry_at = :nextRetryAt,
+                               dunning_started_at = :dunningStartedAt, next_retry_at = :nextRetryAt, retry_count = :retryCount,
                                pending_lines = cast(:pendingLines as jsonb),
                                metadata = cast(:metadata as jsonb),
                                next_work_at = :nextWorkAt, claimed_until = null, updated_at = :updatedAt
@@ -291,6 +291,7 @@ class SubscriptionRepository {
         columns.put("collectingInvoice", row.collectingInvoice());
         columns.put("dunningStartedAt", utc(row.dunningStartedAt()));
         columns.put("nextRetryAt", utc(row.nextRetryAt()));
+        columns.put("retryCount", row.retryCount());
         columns.put("pendingLines", json.write(row.pendingLines()));
         columns.put("metadata", json.write(row.metadata()));
         columns.put("nextWorkAt", utc(row.nextWorkAt()));
@@ -328,6 +329,7 @@ class SubscriptionRepository {
                 rs.getString("collecting_invoice"),
                 instant(rs, "dunning_started_at"),
                 instant(rs, "next_retry_at"),
+                rs.getInt("retry_count"),
                 List.of(mapper.readValue(rs.getString("pending_lines"), SubscriptionInvoice.Line[].class)),
                 json.readMetadata(rs.getString("metadata")),
                 instant(rs, "next_work_at"),

@@ -37,6 +37,7 @@ record SubscriptionRow(
         @Nullable String collectingInvoice,
         @Nullable Instant dunningStartedAt,
         @Nullable Instant nextRetryAt,
+        int retryCount,
         List<SubscriptionInvoice.Line> pendingLines,
         Map<String, String> metadata,
         @Nullable Instant nextWorkAt,
@@ -83,6 +84,7 @@ record SubscriptionRow(
         @Nullable String collectingInvoice;
         @Nullable Instant dunningStartedAt;
         @Nullable Instant nextRetryAt;
+        int retryCount;
         List<SubscriptionInvoice.Line> pendingLines;
         Map<String, String> metadata;
         @Nullable Instant nextWorkAt;
@@ -116,6 +118,7 @@ record SubscriptionRow(
             collectingInvoice = row.collectingInvoice;
             dunningStartedAt = row.dunningStartedAt;
             nextRetryAt = row.nextRetryAt;
+            retryCount = row.retryCount;
             pendingLines = row.pendingLines;
             metadata = row.metadata;
             nextWorkAt = row.nextWorkAt;
@@ -127,7 +130,7 @@ record SubscriptionRow(
             return new SubscriptionRow(id, customerId, customerKey, status, currency, interval, intervalCount, billingCycleAnchor,
                     currentPeriodStart, currentPeriodEnd, trialStart, trialEnd, cancelAtPeriodEnd, canceledAt, endedAt, pausedAt,
                     resumesAt, statusBeforePause, defaultPaymentMethod, taxRates, collectionMethod, daysUntilDue, latestInvoice,
-                    collectingInvoice, dunningStartedAt, nextRetryAt, pendingLines, metadata, nextWorkAt, createdAt, updatedAt);
+                    collectingInvoice, dunningStartedAt, nextRetryAt, retryCount, pendingLines, metadata, nextWorkAt, createdAt, updatedAt);
         }
     }
 }

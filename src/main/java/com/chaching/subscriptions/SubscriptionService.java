@@ -113,18 +113,25 @@ public class SubscriptionService {
             periodEnd = BillingPeriods.start(anchor, zone, plan.interval(), plan.intervalCount(), 1);
             lines = SubscriptionPlans.periodLines(plan, now, periodEnd);
         }
-        SubscriptionStatus status = trialEnd != null ? SubscriptionStatus.TRIALING : SubscriptionStatus.INCOMPLETE;
+        // A send_invoice subscription is active at once: the customer pays its invoices by their due dates.
+        SubscriptionStatus status = trialEnd != null ? SubscriptionStatus.TRIALING
+                : method == CollectionMethod.SEND_INVOICE ? SubscriptionStatus.ACTIVE : SubscriptionStatus.INCOMPLETE;
         SubscriptionRow row = new SubscriptionRow(Ids.newId("sub"), customer.id(), customer.externalKey(), status, plan.currency(),
                 plan.interval(), plan.intervalCount(), anchor, now, periodEnd, trialEnd != null ? now : null, trialEnd,
                 Boolean.TRUE.equals(request.cancelAtPeriodEnd()), null, null, null, null, null, defaultPaymentMethod, rates, method,
                 method == CollectionMethod.SEND_INVOICE ? Objects.requireNonNullElse(request.daysUntilDue(), 30) : null, null, null,
-                null, null, List.of(), Metadata.forCreate(request.metadata()), null, now, now);
+                null, null, 0, List.of(), Metadata.forCreate(request.metadata()), null, now, now);
         subscriptions.insert(tenant, row, items, now);
         String invoiceId = invoices.createForSubscription(tenant, new SubscriptionInvoice(customer.id(), row.id(), plan.currency(), lines,
                 rates, method, row.daysUntilDue(), "subscription_create"));
+        boolean paidAtOnce = invoices.find(tenant, invoiceId).status().value().equals("paid");
         SubscriptionRow created = subscriptions.lock(tenant, row.id()).orElseThrow();
         subscriptions.update(tenant, SubscriptionBilling.scheduled(created.with(r -> {
             r.latestInvoice = invoiceId;
+            if (r.status == SubscriptionStatus.INCOMPLETE && paidAtOnce) {
+                // Nothing was due (a free price, or credit covered it): nothing to charge.
+                r.status = SubscriptionStatus.ACTIVE;
+            }
             r.collectingInvoice = r.status == SubscriptionStatus.INCOMPLETE ? invoiceId : null;
         })));
         return row.id();
@@ -173,6 +180,10 @@ public class SubscriptionService {
             r.updatedAt = now;
         });
         String toCollect = null;
+        if (changes.items() != null && current.status() == SubscriptionStatus.PAUSED) {
+            throw ApiProblem.conflict("invalid_state", "Subscription " + id + " is paused: resume it before changing its items "
+                    + "(no invoice is made while paused).");
+        }
         if (changes.items() != null) {
             List<SubscriptionItem> before = subscriptions.items(tenant, id);
             List<SubscriptionItem> after = changedItems(before, changes.items());
@@ -204,9 +215,11 @@ public class SubscriptionService {
                                     updated.currency(), lines, updated.taxRates(), updated.collectionMethod(), updated.daysUntilDue(),
                                     "subscription_update"));
                             String invoiceId = toCollect;
+                            boolean charge = updated.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY;
+                            toCollect = charge ? invoiceId : null;
                             updated = updated.with(r -> {
                                 r.latestInvoice = invoiceId;
-                                r.collectingInvoice = invoiceId;
+                                r.collectingInvoice = charge ? invoiceId : null;
                             });
                         }
                     }
