@@ -134,6 +134,11 @@ public class InvoiceService {
             throw paymentInProgress(id);
         }
         long applied = invoice.totals().appliedBalance();
+        boolean creditMoves = applied > 0 || (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total() < 0);
+        if (creditMoves && !customers.lockBalance(tenant, invoice.customerId()).accepts(invoice.currency().code())) {
+            throw ApiProblem.conflict("invalid_state", "Voiding invoice " + id + " would move the customer's credit in "
+                    + invoice.currency() + ", but the balance is now in another currency.");
+        }
         if (applied > 0) {
             customers.adjustBalance(tenant, invoice.customerId(), Money.of(-applied, invoice.currency()));
             transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-applied, invoice.currency()),
