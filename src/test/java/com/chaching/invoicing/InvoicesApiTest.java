@@ -277,6 +277,24 @@ class InvoicesApiTest extends ApiTest {
     }
 
     @Test
+    void voidingNeverMovesCreditIntoABalanceOfAnotherCurrency() {
+        Api api = signUp();
+        created(api.post("/customers", Map.of("externalKey", "c")));
+        created(api.post("/invoices/" + invoice(api, "c", -100).text("id") + "/finalize", Map.of()), 200);
+        String usd = invoice(api, "c", 300).text("id");
+        assertThat(created(api.post("/invoices/" + usd + "/finalize", Map.of()), 200).json().get("appliedBalance").asLong()).isEqualTo(100);
+        String yenCredit = created(api.post("/invoices", Map.of("customer", "c", "currency", "jpy",
+                "lines", List.of(Map.of("description", "Yen credit", "unitAmount", -50))))).text("id");
+        created(api.post("/invoices/" + yenCredit + "/finalize", Map.of()), 200);
+
+        Response refused = api.delete("/invoices/" + usd);
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(api.get("/invoices/" + usd).text("status")).isEqualTo("open");
+        assertThat(api.get("/customers/c").json().get("balance").asLong()).isEqualTo(-50);
+    }
+
+    @Test
     void anInvoiceTooLargeToAddUpIsRefused() {
         Api api = signUp();
         created(api.post("/customers", Map.of("externalKey", "c")));
