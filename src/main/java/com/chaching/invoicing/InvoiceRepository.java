@@ -17,12 +17,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Invoices, their lines and the per-account invoice number counter. */
 @Repository
@@ -36,13 +36,11 @@ class InvoiceRepository {
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
-    private final JsonMapper mapper;
     private final RowMapper<InvoiceRow> rows;
 
-    InvoiceRepository(JdbcClient jdbc, JsonColumns json, JsonMapper mapper) {
+    InvoiceRepository(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.mapper = mapper;
         this.rows = this::invoice;
     }
 
@@ -249,7 +247,7 @@ class InvoiceRepository {
     }
 
     private InvoiceLine line(ResultSet rs) throws SQLException {
-        InvoiceLine.TaxAmount[] taxAmounts = mapper.readValue(rs.getString("tax_amounts"), InvoiceLine.TaxAmount[].class);
+        InvoiceLine.TaxAmount[] taxAmounts = Objects.requireNonNull(json.read(rs.getString("tax_amounts"), InvoiceLine.TaxAmount[].class));
         return new InvoiceLine(
                 rs.getString("invoice_line_id"),
                 "line_item",

@@ -239,10 +239,6 @@ public class InvoiceService {
         }
     }
 
-    /** The invoice's status and what remains to pay, for the engine. */
-    public Invoice find(Tenant tenant, String id) {
-        return get(tenant, id);
-    }
 
     /** What step 1 of paying decided. */
     sealed interface Attempt permits Attempt.Done, Attempt.NoPaymentMethod, Attempt.Charging {

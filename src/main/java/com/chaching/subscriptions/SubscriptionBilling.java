@@ -8,6 +8,7 @@ import com.chaching.invoicing.CollectionMethod;
 import com.chaching.invoicing.InvoicePaid;
 import com.chaching.invoicing.InvoicePaymentFailed;
 import com.chaching.invoicing.InvoiceService;
+import com.chaching.invoicing.InvoiceStatus;
 import com.chaching.invoicing.PaymentResult;
 import com.chaching.invoicing.SubscriptionInvoice;
 import com.chaching.payments.PaymentMethodDetached;
@@ -109,7 +110,7 @@ class SubscriptionBilling {
             }
             case PAST_DUE -> {
                 String dunningInvoice = row.latestInvoice();
-                if (dunningInvoice == null || !invoices.find(tenant, dunningInvoice).status().value().equals("open")) {
+                if (dunningInvoice == null || invoices.get(tenant, dunningInvoice).status() != InvoiceStatus.OPEN) {
                     // Paid or voided meanwhile: the dunning is over.
                     subscriptions.update(tenant, scheduled(row.with(r -> {
                         r.status = SubscriptionStatus.ACTIVE;
@@ -202,15 +203,14 @@ class SubscriptionBilling {
                 if (!invoiceId.equals(row.collectingInvoice())) {
                     return;
                 }
-                String invoiceStatus = invoices.find(tenant, invoiceId).status().value();
-                if (!invoiceStatus.equals("open")) {
+                if (invoices.get(tenant, invoiceId).status() != InvoiceStatus.OPEN) {
                     subscriptions.update(tenant, scheduled(row.with(r -> r.collectingInvoice = null)));
                 }
             }));
             return;
         }
         if (result instanceof PaymentResult.NoPaymentMethod) {
-            inTransaction.executeWithoutResult(status -> paymentFailed(tenant, subscriptionId, invoiceId, 1));
+            inTransaction.executeWithoutResult(status -> paymentFailed(tenant, subscriptionId, invoiceId));
         }
     }
 
@@ -297,11 +297,11 @@ class SubscriptionBilling {
     @EventListener
     void onInvoicePaymentFailed(InvoicePaymentFailed failed) {
         if (failed.subscriptionId() != null) {
-            paymentFailed(failed.tenant(), failed.subscriptionId(), failed.invoiceId(), failed.attempt());
+            paymentFailed(failed.tenant(), failed.subscriptionId(), failed.invoiceId());
         }
     }
 
-    private void paymentFailed(Tenant tenant, String subscriptionId, String invoiceId, int attempt) {
+    private void paymentFailed(Tenant tenant, String subscriptionId, String invoiceId) {
         SubscriptionRow row = subscriptions.lock(tenant, subscriptionId).orElse(null);
         if (row == null || !invoiceId.equals(row.latestInvoice())) {
             return;

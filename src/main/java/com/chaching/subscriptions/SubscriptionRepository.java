@@ -21,12 +21,12 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Subscriptions and their items. */
 @Repository
@@ -40,13 +40,11 @@ class SubscriptionRepository {
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
-    private final JsonMapper mapper;
     private final RowMapper<SubscriptionRow> rows;
 
-    SubscriptionRepository(JdbcClient jdbc, JsonColumns json, JsonMapper mapper) {
+    SubscriptionRepository(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
-        this.mapper = mapper;
         this.rows = this::subscription;
     }
 
@@ -330,7 +328,7 @@ class SubscriptionRepository {
                 instant(rs, "dunning_started_at"),
                 instant(rs, "next_retry_at"),
                 rs.getInt("retry_count"),
-                List.of(mapper.readValue(rs.getString("pending_lines"), SubscriptionInvoice.Line[].class)),
+                List.of(Objects.requireNonNull(json.read(rs.getString("pending_lines"), SubscriptionInvoice.Line[].class))),
                 json.readMetadata(rs.getString("metadata")),
                 instant(rs, "next_work_at"),
                 instant(rs, "created_at"),

@@ -5,6 +5,7 @@ import com.chaching.customers.Customer;
 import com.chaching.customers.CustomerService;
 import com.chaching.invoicing.CollectionMethod;
 import com.chaching.invoicing.InvoiceService;
+import com.chaching.invoicing.InvoiceStatus;
 import com.chaching.invoicing.SubscriptionInvoice;
 import com.chaching.payments.PaymentMethod;
 import com.chaching.payments.PaymentMethodService;
@@ -124,7 +125,7 @@ public class SubscriptionService {
         subscriptions.insert(tenant, row, items, now);
         String invoiceId = invoices.createForSubscription(tenant, new SubscriptionInvoice(customer.id(), row.id(), plan.currency(), lines,
                 rates, method, row.daysUntilDue(), "subscription_create"));
-        boolean paidAtOnce = invoices.find(tenant, invoiceId).status().value().equals("paid");
+        boolean paidAtOnce = invoices.get(tenant, invoiceId).status() == InvoiceStatus.PAID;
         SubscriptionRow created = subscriptions.lock(tenant, row.id()).orElseThrow();
         subscriptions.update(tenant, SubscriptionBilling.scheduled(created.with(r -> {
             r.latestInvoice = invoiceId;
