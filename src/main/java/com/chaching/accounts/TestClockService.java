@@ -3,6 +3,7 @@ package com.chaching.accounts;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Tenant;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Objects;
@@ -17,6 +18,8 @@ class TestClockService {
 
     /** Beyond this, instants stop fitting every store and format the API uses. */
     static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+    /** Far longer than a bounded advance takes; only a copy that died mid-advance leaves the lease to run out. */
+    static final Duration ADVANCE_LEASE = Duration.ofMinutes(10);
 
     private final AccountClock clocks;
     private final ApplicationEventPublisher events;
@@ -36,7 +39,9 @@ class TestClockService {
 
     /**
      * Moves the clock to {@code to}, running on the way every piece of billing work that falls due (the
-     * listeners of {@link TestClockAdvanced} do it, each in transactions of its own, as payments require).
+     * listeners of {@link TestClockAdvanced} do it, each in transactions of its own, as payments require; one
+     * may refuse the advance first, with a 400, when it would be too much work). Advances of one account run
+     * one at a time: a second one while the first runs is a 409, in any copy of the service.
      */
     TestClock advance(Tenant tenant, AdvanceRequest request) {
         requireSandbox(tenant);
@@ -46,17 +51,25 @@ class TestClockService {
         }
         Instant from = Objects.requireNonNull(inTransaction.execute(status -> {
             Instant current = clocks.lockAndRead(tenant);
+            if (!clocks.startAdvance(tenant, ADVANCE_LEASE)) {
+                throw ApiProblem.conflict("advance_in_progress", "The test clock is being advanced already; try again when that advance "
+                        + "has answered.");
+            }
             if (to.isBefore(current)) {
                 throw ApiProblem.invalid("to", "The test clock only moves forward: to is before its current time " + current + ".");
             }
             return current;
         }));
-        events.publishEvent(new TestClockAdvanced(tenant, from, to));
-        Instant now = Objects.requireNonNull(inTransaction.execute(status -> {
-            Instant current = clocks.lockAndRead(tenant);
-            return current.isAfter(to) ? current : clocks.advance(tenant, to);
-        }));
-        return TestClock.at(now);
+        try {
+            events.publishEvent(new TestClockAdvanced(tenant, from, to));
+            Instant now = Objects.requireNonNull(inTransaction.execute(status -> {
+                Instant current = clocks.lockAndRead(tenant);
+                return current.isAfter(to) ? current : clocks.advance(tenant, to);
+            }));
+            return TestClock.at(now);
+        } finally {
+            inTransaction.executeWithoutResult(status -> clocks.endAdvance(tenant));
+        }
     }
 
     private static void requireSandbox(Tenant tenant) {

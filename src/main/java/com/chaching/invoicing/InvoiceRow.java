@@ -52,7 +52,7 @@ record InvoiceRow(
                 metadata, createdAt, now);
     }
 
-    InvoiceRow nextAttemptAt(Instant at) {
+    InvoiceRow nextAttemptAt(@Nullable Instant at) {
         return new InvoiceRow(id, number, status, customerId, customerKey, subscriptionId, currency, collectionMethod, daysUntilDue,
                 dueDate, billingReason, totals, amountPaid, attemptCount, paymentInFlight, at, finalizedAt, paidAt, voidedAt, metadata,
                 createdAt, updatedAt);

@@ -151,6 +151,7 @@ public class InvoiceService {
         }
         InvoiceRow voided = invoice.voided(clocks.now(tenant));
         invoices.update(tenant, voided);
+        events.publishEvent(new InvoiceVoided(tenant, id, invoice.subscriptionId()));
         return view(voided, invoices.lines(tenant, id));
     }
 
@@ -194,27 +195,27 @@ public class InvoiceService {
     }
 
     /**
-     * A subscription's invoice, finalized in the caller's transaction (numbered, credit applied; paid at once
-     * when nothing is due). Returns its id; collecting it is the caller's next step.
+     * A subscription's invoice, with the id the subscription already knows it by, finalized in the caller's
+     * transaction (numbered, credit applied; paid at once when nothing is due, which {@link InvoicePaid} tells).
+     * Collecting it is the caller's next step.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    public String createForSubscription(Tenant tenant, SubscriptionInvoice request) {
+    public void createForSubscription(Tenant tenant, SubscriptionInvoice request) {
         Instant now = clocks.now(tenant);
         Customer customer = customers.findById(tenant, request.customerId()).orElseThrow();
         List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.lines(), request.taxRateIds());
         Integer daysUntilDue = request.collectionMethod() == CollectionMethod.SEND_INVOICE
                 ? Objects.requireNonNullElse(request.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE) : null;
-        InvoiceRow invoice = new InvoiceRow(Ids.newId("in"), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(),
+        InvoiceRow invoice = new InvoiceRow(request.invoiceId(), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(),
                 request.subscriptionId(), request.currency(), request.collectionMethod(), daysUntilDue, null, request.billingReason(),
                 InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null, null, null, null, Map.of(), now, now);
         invoices.insert(tenant, invoice, invoiceLines);
         finalizeLocked(tenant, invoices.lock(tenant, invoice.id()).orElseThrow());
-        return invoice.id();
     }
 
-    /** Records when the next payment attempt of an open invoice is scheduled (dunning). */
+    /** Records when the next payment attempt of an open invoice is scheduled (dunning); {@code null}: none is. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void scheduleNextAttempt(Tenant tenant, String id, Instant at) {
+    public void scheduleNextAttempt(Tenant tenant, String id, @Nullable Instant at) {
         InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
         if (invoice.status() == InvoiceStatus.OPEN) {
             invoices.update(tenant, invoice.nextAttemptAt(at));
@@ -238,7 +239,6 @@ public class InvoiceService {
             voidInvoice(tenant, id);
         }
     }
-
 
     /** What step 1 of paying decided. */
     sealed interface Attempt permits Attempt.Done, Attempt.NoPaymentMethod, Attempt.Charging {
@@ -352,11 +352,16 @@ public class InvoiceService {
                 : invoice.dueDate() != null ? invoice.dueDate()
                 : now.plus(Duration.ofDays(Objects.requireNonNullElse(invoice.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE)));
         InvoiceRow finalized = invoice.finalized(number, totals, dueDate, now);
-        if (finalized.amountRemaining() == 0) {
+        boolean paidAtOnce = finalized.amountRemaining() == 0;
+        if (paidAtOnce) {
             finalized = finalized.paid(0, now);
-            events.publishEvent(new InvoicePaid(tenant, invoice.id(), invoice.subscriptionId()));
         }
         invoices.update(tenant, finalized);
+        // Told only once the paid row is written: a listener that reads the invoice sees it paid, and what it
+        // changes is not overwritten by this method afterwards.
+        if (paidAtOnce) {
+            events.publishEvent(new InvoicePaid(tenant, invoice.id(), invoice.subscriptionId()));
+        }
         return finalized;
     }
 

@@ -6,8 +6,9 @@ import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** What a subscription asks to be invoiced: its lines for a period (or prorations), with its tax rates. */
+/** What a subscription asks to be invoiced, under an id it chose: its lines for a period (or prorations), with its tax rates. */
 public record SubscriptionInvoice(
+        String invoiceId,
         String customerId,
         String subscriptionId,
         CurrencyCode currency,

@@ -66,6 +66,31 @@ public class AccountClock {
         return now(tenant);
     }
 
+    /**
+     * Takes the account's advance lease until {@code leaseFor} from now (server time), in the caller's
+     * transaction; false when another advance holds it. The caller has locked the clock ({@link #lockAndRead}).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean startAdvance(Tenant tenant, Duration leaseFor) {
+        Instant serverNow = serverClock.instant();
+        return jdbc.sql("""
+                        update account_clocks set advancing_until = :until
+                         where account_id = :accountId and (advancing_until is null or advancing_until <= :now)
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("until", SqlValues.utc(serverNow.plus(leaseFor)))
+                .param("now", SqlValues.utc(serverNow))
+                .update() == 1;
+    }
+
+    /** Gives the advance lease back. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void endAdvance(Tenant tenant) {
+        jdbc.sql("update account_clocks set advancing_until = null where account_id = :accountId")
+                .param("accountId", tenant.accountId())
+                .update();
+    }
+
     private Instant serverNow() {
         return serverClock.instant().truncatedTo(ChronoUnit.SECONDS);
     }

@@ -7,7 +7,8 @@ import java.time.Instant;
 /**
  * billing.md "Subscriptions": a change mid-period credits the unused time of the old amount and charges
  * the remaining time of the new one; the fraction is (period end − change) / (period end − period start),
- * in seconds, each line rounded half away from zero.
+ * in seconds, each line rounded half away from zero. A change before the period starts counts the whole
+ * period, one after it ends none of it. Every prorated amount in the service is computed here.
  */
 public final class Proration {
 
@@ -23,13 +24,22 @@ public final class Proration {
     }
 
     public static Lines of(Money oldAmount, Money newAmount, BillingPeriods.Period period, Instant changedAt) {
-        long remaining = Math.max(0, period.end().getEpochSecond() - Math.max(changedAt.getEpochSecond(), period.start().getEpochSecond()));
-        long whole = period.seconds();
-        return new Lines(unusedTime(oldAmount, remaining, whole), newAmount.fraction(remaining, whole, RoundingMode.HALF_UP));
+        return new Lines(unusedTime(oldAmount, period, changedAt), remainingTime(newAmount, period, changedAt));
     }
 
-    /** The credit for the unused part of an amount paid for the whole period. */
-    public static Money unusedTime(Money paid, long remainingSeconds, long periodSeconds) {
-        return paid.fraction(remainingSeconds, periodSeconds, RoundingMode.HALF_UP).negate();
+    /** The credit for the part of an amount paid for the whole period that falls after {@code changedAt}. */
+    public static Money unusedTime(Money paid, BillingPeriods.Period period, Instant changedAt) {
+        return remainingTime(paid, period, changedAt).negate();
+    }
+
+    /** The share of a whole period's amount that falls after {@code changedAt}. */
+    public static Money remainingTime(Money amount, BillingPeriods.Period period, Instant changedAt) {
+        return amount.fraction(remainingSeconds(period, changedAt), period.seconds(), RoundingMode.HALF_UP);
+    }
+
+    /** The seconds of the period after {@code at}, clamped to the period. */
+    static long remainingSeconds(BillingPeriods.Period period, Instant at) {
+        long from = Math.max(at.getEpochSecond(), period.start().getEpochSecond());
+        return Math.max(0, period.end().getEpochSecond() - from);
     }
 }

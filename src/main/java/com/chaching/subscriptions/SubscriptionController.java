@@ -55,23 +55,28 @@ class SubscriptionController {
     @PatchMapping("/subscriptions/{id}")
     @Operation(summary = "Update a subscription", description = """
             Items, prorationBehavior, defaultPaymentMethod, taxRates, cancelAtPeriodEnd, metadata. A canceled or \
-            incomplete_expired subscription is a 409.""")
+            incomplete_expired subscription is a 409; so is an incomplete one for anything but defaultPaymentMethod and \
+            metadata, a paused one for items, and a past_due or unpaid one for a change that invoices at once \
+            (always_invoice, or a new interval).""")
     Subscription update(Tenant tenant, @PathVariable String id, @Valid @RequestBody SubscriptionUpdate changes) {
         return subscriptions.update(tenant, id, changes);
     }
 
     @DeleteMapping("/subscriptions/{id}")
     @Operation(summary = "Cancel a subscription", description = """
-            Now by default (canceled, no more invoices; prorate=true credits the unused time on an invoice made at \
-            once), or at the period's end with atPeriodEnd=true. A canceled subscription is a 409.""")
+            Now by default: canceled, no more invoices or retries. prorate=true credits the unused time of a paid \
+            period; invoiceNow=true puts that credit and any pending prorations on a final invoice made at once \
+            (invoiceNow defaults to prorate's value; prorate=true with invoiceNow=false is a 400). With \
+            atPeriodEnd=true it stays as it is until the period's end, then ends with no renewal (prorate and \
+            invoiceNow are then a 400). An incomplete subscription can only be canceled now; a canceled one is a 409.""")
     Subscription cancel(Tenant tenant, @PathVariable String id,
                         @Parameter(description = "Cancel at the end of the current period instead of now.")
                         @RequestParam(defaultValue = "false") boolean atPeriodEnd,
-                        @Parameter(description = "Credit the unused time of the current period.")
-                        @RequestParam(defaultValue = "false") boolean prorate,
-                        @Parameter(description = "Invoice the credit at once (it always is, when prorate is true).")
-                        @RequestParam(defaultValue = "true") boolean invoiceNow) {
-        return subscriptions.cancel(tenant, id, atPeriodEnd, prorate);
+                        @Parameter(description = "Credit the unused time of the current, paid period (default false).")
+                        @RequestParam(required = false) @Nullable Boolean prorate,
+                        @Parameter(description = "Make a final invoice now of the credit and the pending prorations (default: prorate's value).")
+                        @RequestParam(required = false) @Nullable Boolean invoiceNow) {
+        return subscriptions.cancel(tenant, id, atPeriodEnd, prorate, invoiceNow);
     }
 
     @PostMapping("/subscriptions/{id}/pause")

@@ -2,6 +2,7 @@ package com.chaching.subscriptions;
 
 import com.chaching.accounts.TestClockAdvanced;
 import com.chaching.platform.AccountClock;
+import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -20,28 +21,33 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The billing engine (architecture.md): workers in every running copy claim subscriptions whose work is
  * due, with {@code FOR UPDATE SKIP LOCKED}, and run each one's step; the test clock runs the same steps,
- * synchronously and in time order, for one account.
+ * synchronously and in time order, for one account — within a bound on the work one advance may do.
  */
 @Component
 class SubscriptionEngine {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionEngine.class);
-    /** A guard against a step that would not move its subscription forward. */
-    private static final int MAX_STEPS_PER_ADVANCE = 1_000_000;
+    /**
+     * docs/subscriptions.md "Test clock": one advance may cross at most this many billing periods, counted
+     * over all of the account's subscriptions, so that it answers in seconds (a request never runs for hours).
+     */
+    static final int MAX_PERIODS_PER_ADVANCE = 1_000;
+    /** A guard against steps that would not move a subscription forward: far more than the periods allowed could need. */
+    private static final int MAX_STEPS_PER_ADVANCE = 20 * MAX_PERIODS_PER_ADVANCE;
 
     private final SubscriptionRepository subscriptions;
-    private final SubscriptionBilling billing;
+    private final DueWorkStep step;
     private final AccountClock clocks;
     private final Clock serverClock;
     private final TransactionTemplate inTransaction;
     private final ExecutorService workers;
     private final int batchSize;
 
-    SubscriptionEngine(SubscriptionRepository subscriptions, SubscriptionBilling billing, AccountClock clocks, Clock serverClock,
+    SubscriptionEngine(SubscriptionRepository subscriptions, DueWorkStep step, AccountClock clocks, Clock serverClock,
                        TransactionTemplate inTransaction, @Value("${chaching.engine.workers:4}") int workers,
                        @Value("${chaching.engine.batch-size:200}") int batchSize) {
         this.subscriptions = subscriptions;
-        this.billing = billing;
+        this.step = step;
         this.clocks = clocks;
         this.serverClock = serverClock;
         this.inTransaction = inTransaction;
@@ -49,28 +55,50 @@ class SubscriptionEngine {
         this.batchSize = batchSize;
     }
 
-    /** api.md "Test clock": the work due up to {@code to}, in time order, with the clock at each piece's instant. */
+    /**
+     * api.md "Test clock": refuses an advance that would cross more billing periods than allowed, before any
+     * work is done (a 400 naming {@code to}); otherwise runs the work due up to {@code to}, in time order.
+     */
     @EventListener
     void onTestClockAdvanced(TestClockAdvanced advance) {
+        long periods = periodsCrossed(advance.tenant(), advance.to());
+        if (periods > MAX_PERIODS_PER_ADVANCE) {
+            throw ApiProblem.invalid("to", "This advance would cross " + periods + " billing periods of the account's subscriptions; one "
+                    + "advance may cross at most " + MAX_PERIODS_PER_ADVANCE + ". Advance the clock in smaller steps.");
+        }
         runDueWork(advance.tenant(), advance.to());
     }
 
+    /**
+     * How many period ends the account's live subscriptions reach up to {@code to}, counting each period as
+     * short as its interval can be (so never fewer than will be renewed; paused time only lowers it).
+     */
+    long periodsCrossed(Tenant tenant, Instant to) {
+        long periods = 0;
+        for (SubscriptionRepository.Cycle cycle : subscriptions.liveCycles(tenant)) {
+            if (!cycle.currentPeriodEnd().isAfter(to)) {
+                long shortest = BillingPeriods.shortestSeconds(cycle.interval(), cycle.intervalCount());
+                periods += 1 + (to.getEpochSecond() - cycle.currentPeriodEnd().getEpochSecond()) / shortest;
+            }
+        }
+        return periods;
+    }
+
+    /** Runs each piece of the account's work due up to {@code until}, earliest first, with its clock at that piece's instant. */
     void runDueWork(Tenant tenant, Instant until) {
         for (int steps = 0; steps < MAX_STEPS_PER_ADVANCE; steps++) {
-            String id = subscriptions.firstDueOf(tenant, until).orElse(null);
-            if (id == null) {
+            SubscriptionRepository.DueWork due = subscriptions.firstDueOf(tenant, until).orElse(null);
+            if (due == null) {
                 return;
             }
-            Instant due = subscriptions.nextWorkAt(tenant, id);
-            if (due != null && due.isAfter(clocks.now(tenant))) {
-                inTransaction.executeWithoutResult(status -> {
-                    if (clocks.lockAndRead(tenant).isBefore(due)) {
-                        clocks.advance(tenant, due);
-                    }
-                });
-            }
+            // The due instant comes with the subscription, read at once: the clock never passes until.
+            inTransaction.executeWithoutResult(status -> {
+                if (clocks.lockAndRead(tenant).isBefore(due.at())) {
+                    clocks.advance(tenant, due.at());
+                }
+            });
             // A step that found nothing to do lost the race to a worker that did it: the next due piece is next.
-            billing.runStep(tenant, id);
+            step.run(tenant, due.subscriptionId());
         }
         log.warn("stopped running due work for account {} after {} steps", tenant.accountId(), MAX_STEPS_PER_ADVANCE);
     }
@@ -84,16 +112,16 @@ class SubscriptionEngine {
         }
         List<Future<Boolean>> steps = due.stream().map(work -> workers.submit(() -> {
             try {
-                return billing.runStep(work.tenant(), work.subscriptionId());
+                return step.run(work.tenant(), work.subscriptionId());
             } catch (RuntimeException e) {
                 log.warn("billing work of subscription {} failed; it stays due", work.subscriptionId(), e);
                 return false;
             }
         })).toList();
         int ran = 0;
-        for (Future<Boolean> step : steps) {
+        for (Future<Boolean> future : steps) {
             try {
-                ran += step.get() ? 1 : 0;
+                ran += future.get() ? 1 : 0;
             } catch (Exception e) {
                 log.warn("a billing worker failed", e);
             }

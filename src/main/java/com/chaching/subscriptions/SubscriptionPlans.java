@@ -5,45 +5,31 @@ import com.chaching.catalog.PriceService;
 import com.chaching.catalog.PriceType;
 import com.chaching.catalog.ProductService;
 import com.chaching.catalog.Recurring;
-import com.chaching.invoicing.SubscriptionInvoice;
 import com.chaching.platform.ApiProblem;
-import com.chaching.platform.CurrencyCode;
-import com.chaching.platform.Money;
 import com.chaching.platform.Tenant;
-import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
 /**
  * What a subscription's items bill: checks a set of items against billing.md's rules (recurring, active,
- * one currency, one interval, each price once) and turns them into invoice lines for a period.
+ * one currency, one interval, each price once) and reads them as a {@link Plan}.
  */
 @Component
 class SubscriptionPlans {
 
     private final PriceService prices;
     private final ProductService products;
+    private final SubscriptionRepository subscriptions;
 
-    SubscriptionPlans(PriceService prices, ProductService products) {
+    SubscriptionPlans(PriceService prices, ProductService products, SubscriptionRepository subscriptions) {
         this.prices = prices;
         this.products = products;
-    }
-
-    /** An item with its price and the product's name, for invoice lines. */
-    record PricedItem(SubscriptionItem item, Price price, String productName) {
-
-        Money periodAmount() {
-            return price.unitPrice().times(item.quantity());
-        }
-    }
-
-    /** The items' shared currency and interval. */
-    record Plan(List<PricedItem> items, CurrencyCode currency, Recurring.Interval interval, int intervalCount) {
+        this.subscriptions = subscriptions;
     }
 
     /**
@@ -52,7 +38,7 @@ class SubscriptionPlans {
      */
     Plan plan(Tenant tenant, List<SubscriptionItem> items, String param, Set<String> keptPriceIds) {
         List<ApiProblem.FieldProblem> problems = new ArrayList<>();
-        List<PricedItem> priced = new ArrayList<>();
+        List<Plan.PricedItem> priced = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (int i = 0; i < items.size(); i++) {
             SubscriptionItem item = items.get(i);
@@ -71,7 +57,7 @@ class SubscriptionPlans {
             } else if (!seen.add(price.id())) {
                 problems.add(new ApiProblem.FieldProblem(at, "parameter_invalid", "Price " + price.id() + " appears more than once."));
             } else {
-                priced.add(new PricedItem(item, price, products.get(tenant, price.product()).name()));
+                priced.add(new Plan.PricedItem(item, price, products.get(tenant, price.product()).name()));
             }
         }
         if (!problems.isEmpty()) {
@@ -95,59 +81,9 @@ class SubscriptionPlans {
         return new Plan(List.copyOf(priced), first.currency(), Objects.requireNonNull(recurring.interval()), recurring.count());
     }
 
-    /** The lines of a whole period: each item's price × quantity. */
-    static List<SubscriptionInvoice.Line> periodLines(Plan plan, Instant start, Instant end) {
-        return plan.items().stream().map(item -> new SubscriptionInvoice.Line(item.item().quantity() + " × " + item.productName(),
-                item.price().id(), item.price().unitAmount(), item.item().quantity(), item.price().taxBehavior(), start, end, false)).toList();
-    }
-
-    /** The lines of part of a period: each item's period amount × fraction (first invoices before an anchor). */
-    static List<SubscriptionInvoice.Line> partialLines(Plan plan, Instant start, Instant end, long seconds, long periodSeconds) {
-        return plan.items().stream().map(item -> new SubscriptionInvoice.Line(
-                "Remaining time on " + item.item().quantity() + " × " + item.productName(), item.price().id(),
-                item.periodAmount().fraction(seconds, periodSeconds, RoundingMode.HALF_UP).amount(), 1, item.price().taxBehavior(),
-                start, end, true)).toList();
-    }
-
-    /** Zero-amount lines for a trial. */
-    static List<SubscriptionInvoice.Line> trialLines(Plan plan, Instant start, Instant end) {
-        return plan.items().stream().map(item -> new SubscriptionInvoice.Line("Trial period for " + item.productName(),
-                item.price().id(), 0, item.item().quantity(), item.price().taxBehavior(), start, end, false)).toList();
-    }
-
-    /** The proration lines of a change at {@code changedAt}: credit for the old items' unused time, charge for the new ones'. */
-    static List<SubscriptionInvoice.Line> prorationLines(Plan before, Plan after, BillingPeriods.Period period, Instant changedAt) {
-        long remaining = Math.max(0, period.end().getEpochSecond() - changedAt.getEpochSecond());
-        List<SubscriptionInvoice.Line> lines = new ArrayList<>();
-        // An item kept as it was is neither credited nor charged.
-        Set<String> unchanged = new HashSet<>();
-        for (PricedItem old : before.items()) {
-            for (PricedItem now : after.items()) {
-                if (old.price().id().equals(now.price().id()) && old.item().quantity() == now.item().quantity()) {
-                    unchanged.add(old.price().id());
-                }
-            }
-        }
-        for (PricedItem item : before.items()) {
-            if (unchanged.contains(item.price().id())) {
-                continue;
-            }
-            long credit = Proration.unusedTime(item.periodAmount(), remaining, period.seconds()).amount();
-            if (credit != 0) {
-                lines.add(new SubscriptionInvoice.Line("Unused time on " + item.item().quantity() + " × " + item.productName(),
-                        item.price().id(), credit, 1, item.price().taxBehavior(), changedAt, period.end(), true));
-            }
-        }
-        for (PricedItem item : after.items()) {
-            if (unchanged.contains(item.price().id())) {
-                continue;
-            }
-            long charge = item.periodAmount().fraction(remaining, period.seconds(), RoundingMode.HALF_UP).amount();
-            if (charge != 0) {
-                lines.add(new SubscriptionInvoice.Line("Remaining time on " + item.item().quantity() + " × " + item.productName(),
-                        item.price().id(), charge, 1, item.price().taxBehavior(), changedAt, period.end(), true));
-            }
-        }
-        return lines;
+    /** The plan a stored subscription bills now (its prices count even if deactivated since). */
+    Plan current(Tenant tenant, String subscriptionId) {
+        List<SubscriptionItem> items = subscriptions.items(tenant, subscriptionId);
+        return plan(tenant, items, "items", items.stream().map(SubscriptionItem::price).collect(Collectors.toSet()));
     }
 }

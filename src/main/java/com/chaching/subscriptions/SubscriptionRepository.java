@@ -48,24 +48,24 @@ class SubscriptionRepository {
         this.rows = this::subscription;
     }
 
-    void insert(Tenant tenant, SubscriptionRow row, List<SubscriptionItem> items, Instant now) {
+    void insert(Tenant tenant, SubscriptionRow row, List<SubscriptionItem> items) {
         jdbc.sql("""
                         insert into subscriptions (account_id, subscription_id, customer_id, livemode, status, currency, recurring_interval,
                             interval_count, billing_cycle_anchor, current_period_start, current_period_end, trial_start, trial_end,
                             cancel_at_period_end, canceled_at, ended_at, paused_at, resumes_at, status_before_pause,
-                            default_payment_method, tax_rates, collection_method, days_until_due, latest_invoice, collecting_invoice,
-                            dunning_started_at, next_retry_at, retry_count, pending_lines, metadata, next_work_at, created_at, updated_at)
+                            default_payment_method, tax_rates, collection_method, days_until_due, first_invoice, latest_invoice,
+                            collecting_invoice, dunning_invoice, dunning_started_at, next_retry_at, retry_count, pending_lines, metadata,
+                            next_work_at, created_at, updated_at)
                         values (:accountId, :id, :customerId, :livemode, :status, :currency, :interval, :intervalCount, :anchor, :periodStart,
                             :periodEnd, :trialStart, :trialEnd, :cancelAtPeriodEnd, :canceledAt, :endedAt, :pausedAt, :resumesAt,
-                            :statusBeforePause, :defaultPaymentMethod, :taxRates, :collectionMethod, :daysUntilDue, :latestInvoice,
-                            :collectingInvoice, :dunningStartedAt, :nextRetryAt, :retryCount, cast(:pendingLines as jsonb), cast(:metadata as jsonb),
-                            :nextWorkAt, :createdAt,
-                            :updatedAt)
+                            :statusBeforePause, :defaultPaymentMethod, :taxRates, :collectionMethod, :daysUntilDue, :firstInvoice,
+                            :latestInvoice, :collectingInvoice, :dunningInvoice, :dunningStartedAt, :nextRetryAt, :retryCount,
+                            cast(:pendingLines as jsonb), cast(:metadata as jsonb), :nextWorkAt, :createdAt, :updatedAt)
                         """)
                 .params(columns(tenant, row))
                 .param("livemode", tenant.livemode())
                 .update();
-        insertItems(tenant, row.id(), items, now);
+        insertItems(tenant, row.id(), items, row.state().createdAt());
     }
 
     void insertItems(Tenant tenant, String subscriptionId, List<SubscriptionItem> items, Instant now) {
@@ -142,8 +142,9 @@ class SubscriptionRepository {
                                canceled_at = :canceledAt, ended_at = :endedAt, paused_at = :pausedAt, resumes_at = :resumesAt,
                                status_before_pause = :statusBeforePause, default_payment_method = :defaultPaymentMethod,
                                tax_rates = :taxRates, collection_method = :collectionMethod, days_until_due = :daysUntilDue,
-                               latest_invoice = :latestInvoice, collecting_invoice = :collectingInvoice,
-                               dunning_started_at = :dunningStartedAt, next_retry_at = :nextRetryAt, retry_count = :retryCount,
+                               first_invoice = :firstInvoice, latest_invoice = :latestInvoice, collecting_invoice = :collectingInvoice,
+                               dunning_invoice = :dunningInvoice, dunning_started_at = :dunningStartedAt, next_retry_at = :nextRetryAt,
+                               retry_count = :retryCount,
                                pending_lines = cast(:pendingLines as jsonb),
                                metadata = cast(:metadata as jsonb),
                                next_work_at = :nextWorkAt, claimed_until = null, updated_at = :updatedAt
@@ -168,10 +169,11 @@ class SubscriptionRepository {
         return jdbc.sql("""
                         select subscription_id from subscriptions
                          where account_id = :accountId and customer_id = :customerId
-                           and status not in ('canceled', 'incomplete_expired')
+                           and status not in (:ended)
                         """)
                 .param("accountId", tenant.accountId())
                 .param("customerId", customerId)
+                .param("ended", SubscriptionStatus.endedValues())
                 .query(String.class)
                 .list();
     }
@@ -180,32 +182,44 @@ class SubscriptionRepository {
         String sql = liveOnly ? """
                 select count(*) from subscription_items i
                   join subscriptions s on s.account_id = i.account_id and s.subscription_id = i.subscription_id
-                 where i.account_id = :accountId and i.price_id in (:ids) and s.status not in ('canceled', 'incomplete_expired')
+                 where i.account_id = :accountId and i.price_id in (:ids) and s.status not in (:ended)
                 """ : "select count(*) from subscription_items where account_id = :accountId and price_id in (:ids)";
-        return jdbc.sql(sql).param("accountId", tenant.accountId()).param("ids", priceIds).query(Long.class).single() > 0;
+        JdbcClient.StatementSpec statement = jdbc.sql(sql).param("accountId", tenant.accountId()).param("ids", priceIds);
+        if (liveOnly) {
+            statement = statement.param("ended", SubscriptionStatus.endedValues());
+        }
+        return statement.query(Long.class).single() > 0;
     }
 
-    /** The account's subscription whose work falls due first, at or before {@code until}. */
-    Optional<String> firstDueOf(Tenant tenant, Instant until) {
+    /** The account's subscription whose work falls due first, at or before {@code until}, with that instant. */
+    Optional<DueWork> firstDueOf(Tenant tenant, Instant until) {
         return jdbc.sql("""
-                        select subscription_id from subscriptions
+                        select subscription_id, next_work_at from subscriptions
                          where account_id = :accountId and next_work_at <= :until
                          order by next_work_at, subscription_id
                          limit 1
                         """)
                 .param("accountId", tenant.accountId())
                 .param("until", utc(until))
-                .query(String.class)
+                .query((rs, row) -> new DueWork(tenant, rs.getString("subscription_id"), Objects.requireNonNull(instant(rs, "next_work_at"))))
                 .optional();
     }
 
-    @Nullable Instant nextWorkAt(Tenant tenant, String id) {
-        return jdbc.sql("select next_work_at from subscriptions where account_id = :accountId and subscription_id = :id")
+    /** How the account's subscriptions that still bill count their periods, and where the current one ends. */
+    List<Cycle> liveCycles(Tenant tenant) {
+        return jdbc.sql("""
+                        select recurring_interval, interval_count, current_period_end from subscriptions
+                         where account_id = :accountId and status not in (:ended) and next_work_at is not null
+                        """)
                 .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query((rs, row) -> instant(rs, "next_work_at"))
-                .optional()
-                .orElse(null);
+                .param("ended", SubscriptionStatus.endedValues())
+                .query((rs, row) -> new Cycle(Recurring.Interval.fromValue(rs.getString("recurring_interval")), rs.getInt("interval_count"),
+                        Objects.requireNonNull(instant(rs, "current_period_end"))))
+                .list();
+    }
+
+    /** A subscription's interval and the end of its current period. */
+    record Cycle(Recurring.Interval interval, int intervalCount, Instant currentPeriodEnd) {
     }
 
     /**
@@ -226,18 +240,18 @@ class SubscriptionRepository {
                                  limit :limit
                                    for update of s skip locked) due
                          where s.account_id = due.account_id and s.subscription_id = due.subscription_id
-                        returning s.account_id, s.subscription_id, s.livemode
+                        returning s.account_id, s.subscription_id, s.livemode, s.next_work_at
                         """)
                 .param("serverNow", utc(serverNow))
                 .param("claimedUntil", utc(serverNow.plusSeconds(60)))
                 .param("limit", limit)
                 .query((rs, row) -> new DueWork(new Tenant(rs.getString("account_id"), rs.getBoolean("livemode")),
-                        rs.getString("subscription_id")))
+                        rs.getString("subscription_id"), Objects.requireNonNull(instant(rs, "next_work_at"))))
                 .list();
     }
 
-    /** A subscription with work due, by its account. */
-    record DueWork(Tenant tenant, String subscriptionId) {
+    /** A subscription with work due at {@code at}, by its account. */
+    record DueWork(Tenant tenant, String subscriptionId, Instant at) {
     }
 
     Page<SubscriptionRow> list(Tenant tenant, SubscriptionFilter filter, PageRequest page) {
@@ -262,50 +276,55 @@ class SubscriptionRepository {
     }
 
     private Map<String, Object> columns(Tenant tenant, SubscriptionRow row) {
+        SubscriptionState state = row.state();
+        SubscriptionState.Pause pause = state.pause();
+        SubscriptionState.Dunning dunning = state.dunning();
         Map<String, Object> columns = new HashMap<>();
         columns.put("accountId", tenant.accountId());
         columns.put("id", row.id());
         columns.put("customerId", row.customerId());
-        columns.put("status", row.status().value());
+        columns.put("status", state.status().value());
         columns.put("currency", row.currency().code());
-        columns.put("interval", row.interval().value());
-        columns.put("intervalCount", row.intervalCount());
-        columns.put("anchor", utc(row.billingCycleAnchor()));
-        columns.put("periodStart", utc(row.currentPeriodStart()));
-        columns.put("periodEnd", utc(row.currentPeriodEnd()));
-        columns.put("trialStart", utc(row.trialStart()));
-        columns.put("trialEnd", utc(row.trialEnd()));
-        columns.put("cancelAtPeriodEnd", row.cancelAtPeriodEnd());
-        columns.put("canceledAt", utc(row.canceledAt()));
-        columns.put("endedAt", utc(row.endedAt()));
-        columns.put("pausedAt", utc(row.pausedAt()));
-        columns.put("resumesAt", utc(row.resumesAt()));
-        columns.put("statusBeforePause", row.statusBeforePause() == null ? null : row.statusBeforePause().value());
+        columns.put("interval", state.interval().value());
+        columns.put("intervalCount", state.intervalCount());
+        columns.put("anchor", utc(state.billingCycleAnchor()));
+        columns.put("periodStart", utc(state.currentPeriodStart()));
+        columns.put("periodEnd", utc(state.currentPeriodEnd()));
+        columns.put("trialStart", utc(state.trialStart()));
+        columns.put("trialEnd", utc(state.trialEnd()));
+        columns.put("cancelAtPeriodEnd", state.cancelAtPeriodEnd());
+        columns.put("canceledAt", utc(state.canceledAt()));
+        columns.put("endedAt", utc(state.endedAt()));
+        columns.put("pausedAt", pause == null ? null : utc(pause.pausedAt()));
+        columns.put("resumesAt", pause == null ? null : utc(pause.resumesAt()));
+        columns.put("statusBeforePause", pause == null ? null : pause.resumesTo().value());
         columns.put("defaultPaymentMethod", row.defaultPaymentMethod());
         columns.put("taxRates", row.taxRates().toArray(String[]::new));
-        columns.put("collectionMethod", row.collectionMethod().value());
+        columns.put("collectionMethod", state.collectionMethod().value());
         columns.put("daysUntilDue", row.daysUntilDue());
-        columns.put("latestInvoice", row.latestInvoice());
-        columns.put("collectingInvoice", row.collectingInvoice());
-        columns.put("dunningStartedAt", utc(row.dunningStartedAt()));
-        columns.put("nextRetryAt", utc(row.nextRetryAt()));
-        columns.put("retryCount", row.retryCount());
-        columns.put("pendingLines", json.write(row.pendingLines()));
+        columns.put("firstInvoice", state.firstInvoice());
+        columns.put("latestInvoice", state.latestInvoice());
+        columns.put("collectingInvoice", state.collecting() == null ? null : state.collecting().invoice());
+        columns.put("dunningInvoice", dunning == null ? null : dunning.invoice());
+        columns.put("dunningStartedAt", dunning == null ? null : utc(dunning.startedAt()));
+        columns.put("nextRetryAt", dunning == null ? null : utc(dunning.nextRetryAt()));
+        columns.put("retryCount", dunning == null ? 0 : dunning.retriesMade());
+        columns.put("pendingLines", json.write(state.pendingLines()));
         columns.put("metadata", json.write(row.metadata()));
+        // While a charge is awaited, the next work is its check: next_work_at is where the check's instant is kept.
         columns.put("nextWorkAt", utc(row.nextWorkAt()));
-        columns.put("createdAt", utc(row.createdAt()));
+        columns.put("createdAt", utc(state.createdAt()));
         columns.put("updatedAt", utc(row.updatedAt()));
         return columns;
     }
 
     private SubscriptionRow subscription(ResultSet rs, int row) throws SQLException {
-        String before = rs.getString("status_before_pause");
-        return new SubscriptionRow(
-                rs.getString("subscription_id"),
-                rs.getString("customer_id"),
-                rs.getString("customer_key"),
+        Instant pausedAt = instant(rs, "paused_at");
+        String collecting = rs.getString("collecting_invoice");
+        String dunningInvoice = rs.getString("dunning_invoice");
+        SubscriptionState state = new SubscriptionState(
                 SubscriptionStatus.fromValue(rs.getString("status")),
-                CurrencyCode.of(rs.getString("currency")),
+                CollectionMethod.fromValue(rs.getString("collection_method")),
                 Recurring.Interval.fromValue(rs.getString("recurring_interval")),
                 rs.getInt("interval_count"),
                 instant(rs, "billing_cycle_anchor"),
@@ -316,22 +335,25 @@ class SubscriptionRepository {
                 rs.getBoolean("cancel_at_period_end"),
                 instant(rs, "canceled_at"),
                 instant(rs, "ended_at"),
-                instant(rs, "paused_at"),
-                instant(rs, "resumes_at"),
-                before == null ? null : SubscriptionStatus.fromValue(before),
+                pausedAt == null ? null : new SubscriptionState.Pause(pausedAt, instant(rs, "resumes_at"),
+                        SubscriptionStatus.fromValue(rs.getString("status_before_pause"))),
+                rs.getString("first_invoice"),
+                rs.getString("latest_invoice"),
+                collecting == null ? null : new SubscriptionState.Collecting(collecting, instant(rs, "next_work_at")),
+                dunningInvoice == null ? null : new SubscriptionState.Dunning(dunningInvoice, instant(rs, "dunning_started_at"),
+                        rs.getInt("retry_count"), instant(rs, "next_retry_at")),
+                List.of(Objects.requireNonNull(json.read(rs.getString("pending_lines"), SubscriptionInvoice.Line[].class))),
+                instant(rs, "created_at"));
+        return new SubscriptionRow(
+                rs.getString("subscription_id"),
+                rs.getString("customer_id"),
+                rs.getString("customer_key"),
+                CurrencyCode.of(rs.getString("currency")),
+                state,
                 rs.getString("default_payment_method"),
                 texts(rs.getArray("tax_rates")),
-                CollectionMethod.fromValue(rs.getString("collection_method")),
                 (Integer) rs.getObject("days_until_due"),
-                rs.getString("latest_invoice"),
-                rs.getString("collecting_invoice"),
-                instant(rs, "dunning_started_at"),
-                instant(rs, "next_retry_at"),
-                rs.getInt("retry_count"),
-                List.of(Objects.requireNonNull(json.read(rs.getString("pending_lines"), SubscriptionInvoice.Line[].class))),
                 json.readMetadata(rs.getString("metadata")),
-                instant(rs, "next_work_at"),
-                instant(rs, "created_at"),
                 instant(rs, "updated_at"));
     }
 

@@ -1,12 +1,8 @@
 package com.chaching.subscriptions;
 
-import com.chaching.accounts.AccountService;
 import com.chaching.customers.Customer;
 import com.chaching.customers.CustomerService;
 import com.chaching.invoicing.CollectionMethod;
-import com.chaching.invoicing.InvoiceService;
-import com.chaching.invoicing.InvoiceStatus;
-import com.chaching.invoicing.SubscriptionInvoice;
 import com.chaching.payments.PaymentMethod;
 import com.chaching.payments.PaymentMethodService;
 import com.chaching.platform.AccountClock;
@@ -17,11 +13,11 @@ import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Patch;
 import com.chaching.platform.Tenant;
+import com.chaching.subscriptions.SubscriptionLifecycle.Transition;
 import com.chaching.tax.TaxRate;
 import com.chaching.tax.TaxRateService;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -33,34 +29,40 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Subscriptions: create, read, list, update, cancel, pause and resume (billing.md "Subscriptions"). */
+/**
+ * Subscriptions: create, read, list, update, cancel, pause and resume (billing.md "Subscriptions"). Each use
+ * case locks the subscription, asks {@link SubscriptionLifecycle} what the request does to it (or whether it
+ * may), and has {@link SubscriptionTransitions} carry that out; a charge it calls for is made after commit.
+ */
 @Service
 public class SubscriptionService {
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionPlans plans;
-    private final SubscriptionBilling billing;
+    private final SubscriptionTransitions transitions;
+    private final SubscriptionCollection collection;
     private final CustomerService customers;
     private final PaymentMethodService paymentMethods;
     private final TaxRateService taxRates;
-    private final InvoiceService invoices;
-    private final AccountService accounts;
     private final AccountClock clocks;
     private final TransactionTemplate inTransaction;
 
-    SubscriptionService(SubscriptionRepository subscriptions, SubscriptionPlans plans, SubscriptionBilling billing,
-                        CustomerService customers, PaymentMethodService paymentMethods, TaxRateService taxRates,
-                        InvoiceService invoices, AccountService accounts, AccountClock clocks, TransactionTemplate inTransaction) {
+    SubscriptionService(SubscriptionRepository subscriptions, SubscriptionPlans plans, SubscriptionTransitions transitions,
+                        SubscriptionCollection collection, CustomerService customers, PaymentMethodService paymentMethods,
+                        TaxRateService taxRates, AccountClock clocks, TransactionTemplate inTransaction) {
         this.subscriptions = subscriptions;
         this.plans = plans;
-        this.billing = billing;
+        this.transitions = transitions;
+        this.collection = collection;
         this.customers = customers;
         this.paymentMethods = paymentMethods;
         this.taxRates = taxRates;
-        this.invoices = invoices;
-        this.accounts = accounts;
         this.clocks = clocks;
         this.inTransaction = inTransaction;
+    }
+
+    /** A change committed, and the invoice it asks to be charged now. */
+    private record Changed(String subscriptionId, @Nullable String toCollect) {
     }
 
     /**
@@ -69,18 +71,16 @@ public class SubscriptionService {
      * invoice. The answer is 201 whatever the payment did: the status says.
      */
     Subscription create(Tenant tenant, SubscriptionCreate request) {
-        String id = Objects.requireNonNull(inTransaction.execute(status -> createWithFirstInvoice(tenant, request)));
-        billing.collectFirstInvoice(tenant, id);
-        return get(tenant, id);
+        return collectAndGet(tenant, Objects.requireNonNull(inTransaction.execute(status -> createWithFirstInvoice(tenant, request))));
     }
 
-    private String createWithFirstInvoice(Tenant tenant, SubscriptionCreate request) {
+    private Changed createWithFirstInvoice(Tenant tenant, SubscriptionCreate request) {
         Customer customer = customerOf(tenant, Objects.requireNonNull(request.customer()));
         List<SubscriptionItem> items = Objects.requireNonNull(request.items()).stream()
                 .map(item -> new SubscriptionItem(Ids.newId("si"), "subscription_item", Objects.requireNonNull(item.price()),
                         item.quantity() == null ? 1 : item.quantity()))
                 .toList();
-        SubscriptionPlans.Plan plan = plans.plan(tenant, items, "items", Set.of());
+        Plan plan = plans.plan(tenant, items, "items", Set.of());
         String defaultPaymentMethod = attachedPaymentMethod(tenant, customer, Patch.emptyToNull(request.defaultPaymentMethod()));
         List<String> rates = activeRates(tenant, request.taxRates());
         CollectionMethod method = request.collectionMethod() == null ? CollectionMethod.CHARGE_AUTOMATICALLY : request.collectionMethod();
@@ -88,54 +88,14 @@ public class SubscriptionService {
             throw ApiProblem.invalid("daysUntilDue", "daysUntilDue is for send_invoice subscriptions.");
         }
         Instant now = clocks.now(tenant);
-        ZoneId zone = ZoneId.of(accounts.get(tenant).timeZone());
-        Instant trialEnd = trialEnd(request, now);
-        if (trialEnd != null && request.billingCycleAnchor() != null) {
-            throw ApiProblem.invalid("billingCycleAnchor", "A trial's end is the billing cycle anchor; send one or the other.");
-        }
-        Instant anchor = trialEnd != null ? trialEnd : request.billingCycleAnchor() != null ? request.billingCycleAnchor() : now;
-        Instant periodEnd;
-        List<SubscriptionInvoice.Line> lines;
-        if (trialEnd != null) {
-            periodEnd = trialEnd;
-            lines = SubscriptionPlans.trialLines(plan, now, trialEnd);
-        } else if (anchor.isAfter(now)) {
-            Instant fullStart = BillingPeriods.start(anchor, zone, plan.interval(), plan.intervalCount(), -1);
-            if (anchor.isAfter(BillingPeriods.start(now, zone, plan.interval(), plan.intervalCount(), 1))) {
-                throw ApiProblem.invalid("billingCycleAnchor", "billingCycleAnchor must fall within one interval from now.");
-            }
-            periodEnd = anchor;
-            lines = SubscriptionPlans.partialLines(plan, now, anchor, anchor.getEpochSecond() - now.getEpochSecond(),
-                    anchor.getEpochSecond() - fullStart.getEpochSecond());
-        } else {
-            if (anchor.isBefore(now)) {
-                throw ApiProblem.invalid("billingCycleAnchor", "billingCycleAnchor must not be in the past.");
-            }
-            periodEnd = BillingPeriods.start(anchor, zone, plan.interval(), plan.intervalCount(), 1);
-            lines = SubscriptionPlans.periodLines(plan, now, periodEnd);
-        }
-        // A send_invoice subscription is active at once: the customer pays its invoices by their due dates.
-        SubscriptionStatus status = trialEnd != null ? SubscriptionStatus.TRIALING
-                : method == CollectionMethod.SEND_INVOICE ? SubscriptionStatus.ACTIVE : SubscriptionStatus.INCOMPLETE;
-        SubscriptionRow row = new SubscriptionRow(Ids.newId("sub"), customer.id(), customer.externalKey(), status, plan.currency(),
-                plan.interval(), plan.intervalCount(), anchor, now, periodEnd, trialEnd != null ? now : null, trialEnd,
-                Boolean.TRUE.equals(request.cancelAtPeriodEnd()), null, null, null, null, null, defaultPaymentMethod, rates, method,
-                method == CollectionMethod.SEND_INVOICE ? Objects.requireNonNullElse(request.daysUntilDue(), 30) : null, null, null,
-                null, null, 0, List.of(), Metadata.forCreate(request.metadata()), null, now, now);
-        subscriptions.insert(tenant, row, items, now);
-        String invoiceId = invoices.createForSubscription(tenant, new SubscriptionInvoice(customer.id(), row.id(), plan.currency(), lines,
-                rates, method, row.daysUntilDue(), "subscription_create"));
-        boolean paidAtOnce = invoices.get(tenant, invoiceId).status() == InvoiceStatus.PAID;
-        SubscriptionRow created = subscriptions.lock(tenant, row.id()).orElseThrow();
-        subscriptions.update(tenant, SubscriptionBilling.scheduled(created.with(r -> {
-            r.latestInvoice = invoiceId;
-            if (r.status == SubscriptionStatus.INCOMPLETE && paidAtOnce) {
-                // Nothing was due (a free price, or credit covered it): nothing to charge.
-                r.status = SubscriptionStatus.ACTIVE;
-            }
-            r.collectingInvoice = r.status == SubscriptionStatus.INCOMPLETE ? invoiceId : null;
-        })));
-        return row.id();
+        String id = Ids.newId("sub");
+        Transition start = SubscriptionLifecycle.start(new SubscriptionLifecycle.Start(plan, method, trialEnd(request, now),
+                request.billingCycleAnchor(), Boolean.TRUE.equals(request.cancelAtPeriodEnd())), transitions.context(tenant, id, now, () -> plan));
+        SubscriptionRow row = new SubscriptionRow(id, customer.id(), customer.externalKey(), plan.currency(), start.state(),
+                defaultPaymentMethod, rates, method == CollectionMethod.SEND_INVOICE ? Objects.requireNonNullElse(request.daysUntilDue(), 30) : null,
+                Metadata.forCreate(request.metadata()), now);
+        subscriptions.insert(tenant, row, items);
+        return new Changed(id, transitions.carryOut(tenant, row, start));
     }
 
     /** The subscription with this id in the account; 404 otherwise. */
@@ -153,153 +113,84 @@ public class SubscriptionService {
     /**
      * Changes items, default payment method, tax rates, cancelAtPeriodEnd or metadata. A change of price or
      * quantity mid-period is prorated by {@code prorationBehavior}; a change of interval restarts the cycle
-     * now and invoices at once, crediting the unused time.
+     * now and invoices at once, crediting the unused time. The lifecycle says which changes the status allows.
      */
     Subscription update(Tenant tenant, String id, SubscriptionUpdate changes) {
-        String toCollect = inTransaction.execute(status -> updateLocked(tenant, id, changes));
-        if (toCollect != null) {
-            billing.collectNow(tenant, id, toCollect);
-        }
-        return get(tenant, id);
+        return collectAndGet(tenant, Objects.requireNonNull(inTransaction.execute(status -> updateLocked(tenant, id, changes))));
     }
 
-    private @Nullable String updateLocked(Tenant tenant, String id, SubscriptionUpdate changes) {
+    private Changed updateLocked(Tenant tenant, String id, SubscriptionUpdate changes) {
         SubscriptionRow current = subscriptions.lock(tenant, id).orElseThrow(() -> notFound(id));
-        if (current.status().hasEnded()) {
-            throw ApiProblem.conflict("invalid_state", "Subscription " + id + " is " + current.status().value() + " and cannot change.");
-        }
-        Instant now = clocks.now(tenant);
-        Customer customer = customers.findById(tenant, current.customerId()).orElseThrow();
-        String defaultPaymentMethod = changes.defaultPaymentMethod() == null ? current.defaultPaymentMethod()
-                : attachedPaymentMethod(tenant, customer, Patch.emptyToNull(changes.defaultPaymentMethod()));
-        List<String> rates = changes.taxRates() == null ? current.taxRates() : activeRates(tenant, changes.taxRates());
-        SubscriptionRow updated = current.with(r -> {
-            r.defaultPaymentMethod = defaultPaymentMethod;
-            r.taxRates = rates;
-            r.cancelAtPeriodEnd = Patch.value(current.cancelAtPeriodEnd(), changes.cancelAtPeriodEnd());
-            r.metadata = Metadata.update(current.metadata(), changes.metadata());
-            r.updatedAt = now;
-        });
-        String toCollect = null;
-        if (changes.items() != null && current.status() == SubscriptionStatus.PAUSED) {
-            throw ApiProblem.conflict("invalid_state", "Subscription " + id + " is paused: resume it before changing its items "
-                    + "(no invoice is made while paused).");
+        LifecycleContext context = transitions.context(tenant, current);
+        // Each part of the change goes through the lifecycle in turn; the first it refuses refuses the whole request.
+        Transition transition = SubscriptionLifecycle.on(current.state(), new LifecycleEvent.SettingsChanged(changes.taxRates() != null), context);
+        if (changes.cancelAtPeriodEnd() != null) {
+            transition = SubscriptionLifecycle.on(transition.state(), new LifecycleEvent.CancelAtPeriodEndSet(changes.cancelAtPeriodEnd()), context);
         }
         if (changes.items() != null) {
-            List<SubscriptionItem> before = subscriptions.items(tenant, id);
-            List<SubscriptionItem> after = changedItems(before, changes.items());
-            Set<String> kept = before.stream().map(SubscriptionItem::price).collect(Collectors.toSet());
-            SubscriptionPlans.Plan oldPlan = plans.plan(tenant, before, "items", kept);
-            SubscriptionPlans.Plan newPlan = plans.plan(tenant, after, "items", kept);
-            if (!newPlan.currency().equals(oldPlan.currency())) {
-                throw ApiProblem.invalid("items", "A subscription keeps its currency, " + oldPlan.currency() + ".");
-            }
-            SubscriptionUpdate.ProrationBehavior behavior = changes.prorationBehavior() == null
-                    ? SubscriptionUpdate.ProrationBehavior.CREATE_PRORATIONS : changes.prorationBehavior();
-            subscriptions.replaceItems(tenant, id, after, now);
-            if (newPlan.interval() != oldPlan.interval() || newPlan.intervalCount() != oldPlan.intervalCount()) {
-                return billing.restartCycle(tenant, updated, oldPlan, newPlan, now);
-            }
-            if (updated.status() != SubscriptionStatus.TRIALING && updated.status() != SubscriptionStatus.PAUSED) {
-                BillingPeriods.Period period = new BillingPeriods.Period(0, updated.currentPeriodStart(), updated.currentPeriodEnd());
-                List<SubscriptionInvoice.Line> lines = SubscriptionPlans.prorationLines(oldPlan, newPlan, period, now);
-                switch (behavior) {
-                    case NONE -> { }
-                    case CREATE_PRORATIONS -> {
-                        List<SubscriptionInvoice.Line> pending = new ArrayList<>(updated.pendingLines());
-                        pending.addAll(lines);
-                        updated = updated.with(r -> r.pendingLines = List.copyOf(pending));
-                    }
-                    case ALWAYS_INVOICE -> {
-                        if (!lines.isEmpty()) {
-                            toCollect = invoices.createForSubscription(tenant, new SubscriptionInvoice(updated.customerId(), id,
-                                    updated.currency(), lines, updated.taxRates(), updated.collectionMethod(), updated.daysUntilDue(),
-                                    "subscription_update"));
-                            String invoiceId = toCollect;
-                            boolean charge = updated.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY;
-                            toCollect = charge ? invoiceId : null;
-                            updated = updated.with(r -> {
-                                r.latestInvoice = invoiceId;
-                                r.collectingInvoice = charge ? invoiceId : null;
-                            });
-                        }
-                    }
-                }
-            }
+            transition = SubscriptionLifecycle.on(transition.state(), itemsChanged(tenant, id, changes), context);
         }
-        subscriptions.update(tenant, SubscriptionBilling.scheduled(updated));
-        return toCollect;
+        Customer customer = customers.findById(tenant, current.customerId()).orElseThrow();
+        SubscriptionRow updated = current.withSettings(
+                changes.defaultPaymentMethod() == null ? current.defaultPaymentMethod()
+                        : attachedPaymentMethod(tenant, customer, Patch.emptyToNull(changes.defaultPaymentMethod())),
+                changes.taxRates() == null ? current.taxRates() : activeRates(tenant, changes.taxRates()),
+                Metadata.update(current.metadata(), changes.metadata()), context.now());
+        return new Changed(id, transitions.save(tenant, updated, transition, context.now()));
+    }
+
+    /** The items after the change (saved), as the lifecycle's event: the plans before and after, and how to prorate. */
+    private LifecycleEvent.ItemsChanged itemsChanged(Tenant tenant, String id, SubscriptionUpdate changes) {
+        List<SubscriptionItem> before = subscriptions.items(tenant, id);
+        List<SubscriptionItem> after = changedItems(before, Objects.requireNonNull(changes.items()));
+        Set<String> kept = before.stream().map(SubscriptionItem::price).collect(Collectors.toSet());
+        Plan oldPlan = plans.plan(tenant, before, "items", kept);
+        Plan newPlan = plans.plan(tenant, after, "items", kept);
+        if (!newPlan.currency().equals(oldPlan.currency())) {
+            throw ApiProblem.invalid("items", "A subscription keeps its currency, " + oldPlan.currency() + ".");
+        }
+        subscriptions.replaceItems(tenant, id, after, clocks.now(tenant));
+        return new LifecycleEvent.ItemsChanged(oldPlan, newPlan, Objects.requireNonNullElse(changes.prorationBehavior(),
+                SubscriptionUpdate.ProrationBehavior.CREATE_PRORATIONS));
     }
 
     /**
-     * {@code DELETE /subscriptions/{id}}: at the period's end (it stays active until then) or now; now with
-     * {@code prorate} credits the unused time, invoiced at once.
+     * {@code DELETE /subscriptions/{id}}: at the period's end (it stays as it is until then), or now — with a
+     * final invoice when {@code invoiceNow} (by default, when {@code prorate} credits the unused time).
      */
-    Subscription cancel(Tenant tenant, String id, boolean atPeriodEnd, boolean prorate) {
-        inTransaction.executeWithoutResult(status -> {
-            SubscriptionRow current = subscriptions.lock(tenant, id).orElseThrow(() -> notFound(id));
-            if (!current.status().canCancel()) {
-                throw ApiProblem.conflict("invalid_state", "Subscription " + id + " is " + current.status().value() + " already.");
-            }
-            Instant now = clocks.now(tenant);
-            if (atPeriodEnd) {
-                subscriptions.update(tenant, SubscriptionBilling.scheduled(current.with(r -> {
-                    r.cancelAtPeriodEnd = true;
-                    r.updatedAt = now;
-                })));
-                return;
-            }
-            String creditInvoice = null;
-            if (prorate && current.status() != SubscriptionStatus.TRIALING && current.currentPeriodEnd().isAfter(now)) {
-                List<SubscriptionItem> items = subscriptions.items(tenant, id);
-                SubscriptionPlans.Plan plan = plans.plan(tenant, items, "items", items.stream().map(SubscriptionItem::price).collect(Collectors.toSet()));
-                SubscriptionPlans.Plan nothing = new SubscriptionPlans.Plan(List.of(), plan.currency(), plan.interval(), plan.intervalCount());
-                List<SubscriptionInvoice.Line> credit = SubscriptionPlans.prorationLines(plan, nothing,
-                        new BillingPeriods.Period(0, current.currentPeriodStart(), current.currentPeriodEnd()), now);
-                if (!credit.isEmpty()) {
-                    creditInvoice = invoices.createForSubscription(tenant, new SubscriptionInvoice(current.customerId(), id,
-                            current.currency(), credit, current.taxRates(), current.collectionMethod(), current.daysUntilDue(),
-                            "subscription_update"));
-                }
-            }
-            String latest = creditInvoice != null ? creditInvoice : current.latestInvoice();
-            subscriptions.update(tenant, SubscriptionBilling.ended(current, now).with(r -> r.latestInvoice = latest));
-        });
-        return get(tenant, id);
+    Subscription cancel(Tenant tenant, String id, boolean atPeriodEnd, @Nullable Boolean prorate, @Nullable Boolean invoiceNow) {
+        if (atPeriodEnd && (prorate != null || invoiceNow != null)) {
+            throw ApiProblem.invalid(prorate != null ? "prorate" : "invoiceNow",
+                    "prorate and invoiceNow apply to canceling now; at the period's end nothing is left to credit or invoice.");
+        }
+        boolean credit = Boolean.TRUE.equals(prorate);
+        return collectAndGet(tenant, change(tenant, id, atPeriodEnd ? new LifecycleEvent.CancelAtPeriodEndSet(true)
+                : new LifecycleEvent.CanceledNow(credit, Objects.requireNonNullElse(invoiceNow, credit))));
     }
 
     /** Pause: no invoices, no retries until resumed (by hand or at {@code resumesAt}). */
     Subscription pause(Tenant tenant, String id, PauseRequest request) {
-        inTransaction.executeWithoutResult(status -> {
-            SubscriptionRow current = subscriptions.lock(tenant, id).orElseThrow(() -> notFound(id));
-            if (!current.status().canPause()) {
-                throw ApiProblem.conflict("invalid_state", "Subscription " + id + " is " + current.status().value() + " and cannot be paused.");
-            }
-            Instant now = clocks.now(tenant);
-            if (request.resumesAt() != null && !request.resumesAt().isAfter(now)) {
-                throw ApiProblem.invalid("resumesAt", "resumesAt must be in the future.");
-            }
-            subscriptions.update(tenant, SubscriptionBilling.scheduled(current.with(r -> {
-                r.statusBeforePause = current.status();
-                r.status = SubscriptionStatus.PAUSED;
-                r.pausedAt = now;
-                r.resumesAt = request.resumesAt();
-                r.updatedAt = now;
-            })));
-        });
-        return get(tenant, id);
+        return collectAndGet(tenant, change(tenant, id, new LifecycleEvent.Paused(request.resumesAt())));
     }
 
     /** Resume: back to the status it had; the period end (and trial end) move forward by the time spent paused. */
     Subscription resume(Tenant tenant, String id) {
-        inTransaction.executeWithoutResult(status -> {
+        return collectAndGet(tenant, change(tenant, id, new LifecycleEvent.Resumed()));
+    }
+
+    /** One lifecycle event on the locked subscription, in a transaction of its own. */
+    private Changed change(Tenant tenant, String id, LifecycleEvent event) {
+        return Objects.requireNonNull(inTransaction.execute(status -> {
             SubscriptionRow current = subscriptions.lock(tenant, id).orElseThrow(() -> notFound(id));
-            if (current.status() != SubscriptionStatus.PAUSED) {
-                throw ApiProblem.conflict("invalid_state", "Subscription " + id + " is not paused.");
-            }
-            subscriptions.update(tenant, SubscriptionBilling.resumed(current, clocks.now(tenant)));
-        });
-        return get(tenant, id);
+            return new Changed(id, transitions.apply(tenant, current, event));
+        }));
+    }
+
+    private Subscription collectAndGet(Tenant tenant, Changed changed) {
+        if (changed.toCollect() != null) {
+            collection.collect(tenant, changed.subscriptionId(), changed.toCollect());
+        }
+        return get(tenant, changed.subscriptionId());
     }
 
     private static List<SubscriptionItem> changedItems(List<SubscriptionItem> before, List<SubscriptionUpdate.ItemChange> changes) {
@@ -394,11 +285,13 @@ public class SubscriptionService {
     }
 
     static Subscription view(SubscriptionRow row, List<SubscriptionItem> items) {
-        return new Subscription(row.id(), "subscription", row.customerKey(), row.status(), Page.of(items, false), row.currency().code(),
-                row.billingCycleAnchor(), row.currentPeriodStart(), row.currentPeriodEnd(), row.trialStart(), row.trialEnd(),
-                row.cancelAtPeriodEnd(), row.canceledAt(), row.endedAt(), row.pausedAt(), row.resumesAt(), row.defaultPaymentMethod(),
-                row.taxRates(), row.collectionMethod(), row.daysUntilDue(), row.latestInvoice(), row.metadata(), row.createdAt(),
-                row.updatedAt());
+        SubscriptionState state = row.state();
+        SubscriptionState.Pause pause = state.pause();
+        return new Subscription(row.id(), "subscription", row.customerKey(), state.status(), Page.of(items, false), row.currency().code(),
+                state.billingCycleAnchor(), state.currentPeriodStart(), state.currentPeriodEnd(), state.trialStart(), state.trialEnd(),
+                state.cancelAtPeriodEnd(), state.canceledAt(), state.endedAt(), pause == null ? null : pause.pausedAt(),
+                pause == null ? null : pause.resumesAt(), row.defaultPaymentMethod(), row.taxRates(), state.collectionMethod(),
+                row.daysUntilDue(), state.latestInvoice(), row.metadata(), state.createdAt(), row.updatedAt());
     }
 
     private static ApiProblem notFound(String id) {

@@ -1,6 +1,8 @@
 package com.chaching.subscriptions;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import java.util.Arrays;
+import java.util.List;
 
 /** billing.md "Subscriptions": the statuses, and which allow what. */
 public enum SubscriptionStatus {
@@ -30,6 +32,11 @@ public enum SubscriptionStatus {
             }
         }
         throw new IllegalArgumentException("unknown subscription status: " + value);
+    }
+
+    /** The values of the statuses that are over for good, for queries that skip them. */
+    static List<String> endedValues() {
+        return Arrays.stream(values()).filter(SubscriptionStatus::hasEnded).map(SubscriptionStatus::value).toList();
     }
 
     /** Over for good: no more invoices, no changes. */

@@ -27,7 +27,7 @@ class BillingEngineTest extends ApiTest {
     SubscriptionEngine engine;
 
     @Autowired
-    SubscriptionBilling billing;
+    DueWorkStep step;
 
     @Autowired
     AccountClock clocks;
@@ -48,7 +48,7 @@ class BillingEngineTest extends ApiTest {
         // The account's clock passes the renewal without running the work: the engines find it due.
         inTransaction.executeWithoutResult(status -> clocks.advance(tenant, renewal.plusSeconds(1)));
         // A worker takes ten of them and dies after making their invoices, before charging.
-        ids.subList(0, 10).forEach(id -> inTransaction.execute(status -> billing.stepLocked(tenant, id)));
+        ids.subList(0, 10).forEach(id -> inTransaction.execute(status -> step.decide(tenant, id)));
 
         runEnginesUntilIdle(2);
         inTransaction.executeWithoutResult(status -> clocks.advance(tenant, renewal.plus(Duration.ofHours(2))));
