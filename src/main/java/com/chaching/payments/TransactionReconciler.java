@@ -9,7 +9,6 @@ import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Settles charges and refunds left pending by a crash or a lost answer (architecture.md "Billing
@@ -28,14 +27,11 @@ public class TransactionReconciler {
 
     private final TransactionRepository transactions;
     private final TransactionService service;
-    private final TransactionTemplate inTransaction;
     private final Clock serverClock;
 
-    TransactionReconciler(TransactionRepository transactions, TransactionService service, TransactionTemplate inTransaction,
-                          Clock serverClock) {
+    TransactionReconciler(TransactionRepository transactions, TransactionService service, Clock serverClock) {
         this.transactions = transactions;
         this.service = service;
-        this.inTransaction = inTransaction;
         this.serverClock = serverClock;
     }
 
@@ -55,8 +51,8 @@ public class TransactionReconciler {
         int looked = 0;
         for (TransactionRepository.Pending pending : transactions.pendingBefore(now.minus(LOOK_UP_AFTER), BATCH)) {
             try {
-                inTransaction.executeWithoutResult(status ->
-                        service.reconcile(pending.tenant(), pending.transactionId(), now.minus(NEVER_ARRIVED_AFTER)));
+                // No transaction around it: reconcile asks the gateway first and opens its own to settle.
+                service.reconcile(pending.tenant(), pending.transactionId(), now.minus(NEVER_ARRIVED_AFTER));
                 looked++;
             } catch (RuntimeException e) {
                 log.warn("could not reconcile transaction {} yet", pending.transactionId(), e);

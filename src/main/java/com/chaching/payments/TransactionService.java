@@ -186,28 +186,54 @@ public class TransactionService {
     /**
      * Settles one pending transaction from the gateway's records, for the reconciler: the outcome on record
      * if there is one; if the gateway has none long after it was due, the request never arrived, so the
-     * transaction failed and nothing moved. Runs in the caller's transaction; skips a row another holds.
+     * transaction failed and nothing moved. Like a payment, it holds no transaction or lock while it asks the
+     * gateway (decisions.md (ac)): (1) read the row, (2) ask, (3) settle in a short transaction under the
+     * row's lock. Copies may ask about the same row at once — a look-up moves no money — but step 3 settles
+     * only a row still pending, so only the first of them records it.
      */
-    @Transactional(propagation = Propagation.MANDATORY)
     void reconcile(Tenant tenant, String transactionId, Instant neverArrivedBefore) {
-        TransactionRow pending = transactions.lock(tenant, transactionId, true).orElse(null);
+        TransactionRow pending = transactions.find(tenant, transactionId).orElse(null);
         if (pending == null || pending.status() != TransactionStatus.PENDING) {
             return;
         }
-        PaymentGateway gateway = gateways.of(tenant);
-        String key = Objects.requireNonNull(pending.gatewayKey());
+        // Decided before asking: "no record at the gateway" proves the request never arrived only if it had
+        // been on its way this long when the gateway was asked.
         Instant since = transactions.pendingSince(tenant, transactionId);
         boolean neverArrived = since != null && since.isBefore(neverArrivedBefore);
+        PaymentGateway gateway = gateways.of(tenant);
+        String key = Objects.requireNonNull(pending.gatewayKey());
         if (pending.type() == TransactionType.CHARGE) {
             ChargeOutcome outcome = gateway.findCharge(tenant, key).orElse(neverArrived
                     ? new ChargeOutcome.Declined("no_response", "The gateway never received the charge; nothing was charged.")
                     : new ChargeOutcome.Unknown("not at the gateway yet"));
-            settleCharge(tenant, transactionId, outcome);
+            // Unknown has nothing to record, so it opens no transaction: the row waits for the next pass.
+            if (!(outcome instanceof ChargeOutcome.Unknown)) {
+                // settleCharge publishes ChargeSettled in this transaction, so the invoice follows with it.
+                inTransaction.executeWithoutResult(status -> {
+                    if (lockUnlessHeld(tenant, transactionId)) {
+                        settleCharge(tenant, transactionId, outcome);
+                    }
+                });
+            }
         } else {
             RefundOutcome outcome = gateway.findRefund(tenant, key).orElse(neverArrived
                     ? new RefundOutcome.Failed("no_response", "The gateway never received the refund; nothing was refunded.")
                     : new RefundOutcome.Unknown("not at the gateway yet"));
-            settleRefund(tenant, transactionId, outcome);
+            if (!(outcome instanceof RefundOutcome.Unknown)) {
+                inTransaction.executeWithoutResult(status -> {
+                    if (lockUnlessHeld(tenant, transactionId)) {
+                        settleRefund(tenant, transactionId, outcome);
+                    }
+                });
+            }
         }
+    }
+
+    /**
+     * Locks the transaction for the reconciler, or answers false when another holds it: that one — the payer
+     * recording its outcome, or another copy — settles it, and a row still pending is looked at next pass.
+     */
+    private boolean lockUnlessHeld(Tenant tenant, String transactionId) {
+        return transactions.lock(tenant, transactionId, true).isPresent();
     }
 }

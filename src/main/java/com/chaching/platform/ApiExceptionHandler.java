@@ -8,6 +8,7 @@ import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
@@ -59,7 +60,7 @@ class ApiExceptionHandler {
     ResponseEntity<ProblemBody> invalidFields(BindException e) {
         List<ApiProblem.FieldProblem> errors = new ArrayList<>();
         for (FieldError field : e.getFieldErrors()) {
-            errors.add(fieldProblem(field.getField(), field.getCode(), field.isBindingFailure(), field.getDefaultMessage()));
+            errors.add(fieldProblem(field));
         }
         for (ObjectError global : e.getGlobalErrors()) {
             errors.add(new ApiProblem.FieldProblem(global.getObjectName(), "parameter_invalid", String.valueOf(global.getDefaultMessage())));
@@ -73,7 +74,7 @@ class ApiExceptionHandler {
         for (ParameterValidationResult result : e.getParameterValidationResults()) {
             if (result instanceof ParameterErrors bean) {
                 for (FieldError field : bean.getFieldErrors()) {
-                    errors.add(fieldProblem(field.getField(), field.getCode(), field.isBindingFailure(), field.getDefaultMessage()));
+                    errors.add(fieldProblem(field));
                 }
                 continue;
             }
@@ -81,7 +82,7 @@ class ApiExceptionHandler {
             for (MessageSourceResolvable error : result.getResolvableErrors()) {
                 String[] codes = error.getCodes();
                 errors.add(fieldProblem(name == null ? "parameter" : name,
-                        codes == null || codes.length == 0 ? null : codes[codes.length - 1], false, error.getDefaultMessage()));
+                        codes == null || codes.length == 0 ? null : codes[codes.length - 1], error.getDefaultMessage()));
             }
         }
         if (errors.isEmpty()) {
@@ -92,7 +93,7 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemBody> wrongParameterType(MethodArgumentTypeMismatchException e) {
-        return problems.entity(ApiProblem.invalid(e.getName(), "Invalid value for " + e.getName() + "."));
+        return problems.entity(ApiProblem.invalid(e.getName(), unconvertible(e.getName(), e.getRequiredType()).detail()));
     }
 
     @ExceptionHandler(MissingServletRequestParameterException.class)
@@ -157,11 +158,25 @@ class ApiExceptionHandler {
                 "An unexpected error occurred. The server logged it under this response's Request-Id.", null, List.of());
     }
 
-    private static ApiProblem.FieldProblem fieldProblem(String param, @Nullable String constraint, boolean bindingFailure,
-                                                        @Nullable String message) {
-        if (bindingFailure) {
-            return new ApiProblem.FieldProblem(param, "parameter_invalid", "Invalid value for " + param + ".");
+    private static ApiProblem.FieldProblem fieldProblem(FieldError field) {
+        if (field.isBindingFailure()) {
+            Class<?> required = field.contains(TypeMismatchException.class)
+                    ? field.unwrap(TypeMismatchException.class).getRequiredType() : null;
+            return unconvertible(field.getField(), required);
         }
+        return fieldProblem(field.getField(), field.getCode(), field.getDefaultMessage());
+    }
+
+    /**
+     * A query parameter that is not text of its type ({@code createdGte=yesterday}, or an instant outside
+     * {@link InstantRange}): named, with what it takes, in the words body errors use (JsonProblems).
+     */
+    private static ApiProblem.FieldProblem unconvertible(String param, @Nullable Class<?> required) {
+        String expected = required == null ? "" : " (expected " + JsonTypes.describe(required) + ")";
+        return new ApiProblem.FieldProblem(param, "parameter_invalid", "Invalid value for " + param + expected + ".");
+    }
+
+    private static ApiProblem.FieldProblem fieldProblem(String param, @Nullable String constraint, @Nullable String message) {
         boolean missing = constraint != null && MISSING_CONSTRAINTS.contains(constraint);
         String detail = missing ? "Missing required parameter: " + param + "."
                 : param + " " + (message == null ? "is invalid" : message) + ".";

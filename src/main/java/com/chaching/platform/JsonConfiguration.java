@@ -23,7 +23,7 @@ import tools.jackson.databind.type.LogicalType;
  * Strict JSON reading (api.md: unknown fields and wrong types are a 400): no unknown properties, no
  * {@code "5"} for a number or {@code 5} for a string, no {@code 1.5} for an integer, and no NUL
  * character in any string, which PostgreSQL cannot store. Instants are ISO-8601 strings only (api.md
- * "Representation"), never epoch numbers.
+ * "Representation"), never epoch numbers, and within {@link InstantRange}.
  */
 @Configuration(proxyBeanMethods = false)
 class JsonConfiguration {
@@ -84,11 +84,16 @@ class JsonConfiguration {
                 return (Instant) context.handleUnexpectedToken(Instant.class, parser);
             }
             String text = parser.getString();
+            Instant instant;
             try {
-                return Instant.parse(text);
+                instant = Instant.parse(text);
             } catch (DateTimeParseException e) {
                 return (Instant) context.handleWeirdStringValue(Instant.class, text, "not an ISO-8601 instant");
             }
+            if (!InstantRange.contains(instant)) {
+                return (Instant) context.handleWeirdStringValue(Instant.class, text, "not " + InstantRange.DESCRIPTION);
+            }
+            return instant;
         }
     }
 

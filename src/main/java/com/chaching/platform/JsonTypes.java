@@ -23,7 +23,7 @@ final class JsonTypes {
             return "a string";
         }
         if (type == Instant.class) {
-            return "an ISO-8601 instant such as 2026-11-24T10:15:30Z";
+            return InstantRange.DESCRIPTION;
         }
         if (type == Boolean.class || type == boolean.class) {
             return "a boolean";

@@ -1,3 +1,4 @@
 /** Tax rates and the tax calculation of billing.md "Tax": how much tax a line carries, to the minor unit. */
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
 @org.jspecify.annotations.NullMarked
 package com.chaching.tax;
