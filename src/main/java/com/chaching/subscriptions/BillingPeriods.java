@@ -58,20 +58,6 @@ public final class BillingPeriods {
         return new Period(index, start(anchor, zone, interval, count, index), start(anchor, zone, interval, count, index + 1));
     }
 
-    /**
-     * A lower bound on any period's length in seconds, in any time zone: the shortest month is 28 days, the
-     * shortest year 365, and a daylight-saving change takes at most two hours from a period.
-     */
-    public static long shortestSeconds(Recurring.Interval interval, int count) {
-        long days = switch (interval) {
-            case DAY -> 1;
-            case WEEK -> 7;
-            case MONTH -> 28;
-            case YEAR -> 365;
-        };
-        return Math.max(1, days * count * 86_400L - 7_200);
-    }
-
     private static LocalDateTime sameDayClamped(LocalDateTime anchor, YearMonth month) {
         int day = Math.min(anchor.getDayOfMonth(), month.lengthOfMonth());
         return LocalDateTime.of(month.atDay(day), anchor.toLocalTime());

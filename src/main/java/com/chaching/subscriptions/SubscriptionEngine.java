@@ -1,11 +1,13 @@
 package com.chaching.subscriptions;
 
+import com.chaching.accounts.AccountService;
 import com.chaching.accounts.TestClockAdvanced;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Tenant;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -38,17 +40,19 @@ class SubscriptionEngine {
     private final SubscriptionRepository subscriptions;
     private final DueWorkStep step;
     private final AccountClock clocks;
+    private final AccountService accounts;
     private final Clock serverClock;
     private final TransactionTemplate inTransaction;
     private final ExecutorService workers;
     private final int batchSize;
 
-    SubscriptionEngine(SubscriptionRepository subscriptions, DueWorkStep step, AccountClock clocks, Clock serverClock,
+    SubscriptionEngine(SubscriptionRepository subscriptions, DueWorkStep step, AccountClock clocks, AccountService accounts, Clock serverClock,
                        TransactionTemplate inTransaction, @Value("${chaching.engine.workers:4}") int workers,
                        @Value("${chaching.engine.batch-size:200}") int batchSize) {
         this.subscriptions = subscriptions;
         this.step = step;
         this.clocks = clocks;
+        this.accounts = accounts;
         this.serverClock = serverClock;
         this.inTransaction = inTransaction;
         this.workers = Executors.newFixedThreadPool(workers, Thread.ofVirtual().name("billing-worker-", 0).factory());
@@ -70,15 +74,18 @@ class SubscriptionEngine {
     }
 
     /**
-     * How many period ends the account's live subscriptions reach up to {@code to}, counting each period as
-     * short as its interval can be (so never fewer than will be renewed; paused time only lowers it).
+     * How many period ends the account's live subscriptions reach up to {@code to}, on each one's grid (paused
+     * time and a restart only lower the count; a renewal deferred by dunning is counted where it falls).
      */
     long periodsCrossed(Tenant tenant, Instant to) {
+        ZoneId zone = ZoneId.of(accounts.get(tenant).timeZone());
         long periods = 0;
         for (SubscriptionRepository.Cycle cycle : subscriptions.liveCycles(tenant)) {
             if (!cycle.currentPeriodEnd().isAfter(to)) {
-                long shortest = BillingPeriods.shortestSeconds(cycle.interval(), cycle.intervalCount());
-                periods += 1 + (to.getEpochSecond() - cycle.currentPeriodEnd().getEpochSecond()) / shortest;
+                long last = BillingPeriods.periodAt(cycle.billingCycleAnchor(), zone, cycle.interval(), cycle.intervalCount(), to).index();
+                long first = BillingPeriods.periodAt(cycle.billingCycleAnchor(), zone, cycle.interval(), cycle.intervalCount(),
+                        cycle.currentPeriodEnd()).index();
+                periods += 1 + last - first;
             }
         }
         return periods;

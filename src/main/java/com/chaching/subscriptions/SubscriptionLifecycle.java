@@ -423,23 +423,25 @@ final class SubscriptionLifecycle {
     /** A change of interval: the cycle restarts now, the unused time is credited and the new period invoiced at once. */
     private static Transition cycleRestarted(SubscriptionState state, ItemsChanged change, LifecycleContext context) {
         requireItemsChangeable(state, context, true, "restarts the cycle and invoices at once");
-        Instant now = context.now();
+        // Now — or, when the current period already ended and its renewal has not run yet, where it ended: no
+        // time is left unbilled between the two.
+        Instant start = context.now().isBefore(state.currentPeriodEnd()) ? context.now() : state.currentPeriodEnd();
         Plan after = change.after();
-        Instant end = BillingPeriods.start(now, context.zone(), after.interval(), after.intervalCount(), 1);
+        Instant end = BillingPeriods.start(start, context.zone(), after.interval(), after.intervalCount(), 1);
         List<Line> lines = new ArrayList<>(state.pendingLines());
         if (state.status() != TRIALING) {
-            lines.addAll(SubscriptionLines.unusedTime(change.before(), state.currentPeriod(), now));
+            lines.addAll(SubscriptionLines.unusedTime(change.before(), state.currentPeriod(), start));
         }
-        lines.addAll(SubscriptionLines.period(after, now, end));
+        lines.addAll(SubscriptionLines.period(after, start, end));
         SubscriptionState restarted = state.with(s -> {
             s.status = ACTIVE;
             if (state.status() == TRIALING) {
-                s.trialEnd = now;
+                s.trialEnd = start;
             }
             s.interval = after.interval();
             s.intervalCount = after.intervalCount();
-            s.billingCycleAnchor = now;
-            s.currentPeriodStart = now;
+            s.billingCycleAnchor = start;
+            s.currentPeriodStart = start;
             s.currentPeriodEnd = end;
             s.pendingLines = List.of();
         });

@@ -35,7 +35,7 @@ class SubscriptionLifecycleTest {
 
     @Test
     void everyLifeKeepsTheInvariants() {
-        qt().withExamples(400).forAll(longs().all(), lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 40))
+        qt().withExamples(1000).forAll(longs().all(), lists().of(integers().between(0, Integer.MAX_VALUE)).ofSizeBetween(1, 60))
                 .checkAssert((seed, commands) -> live(seed, commands));
     }
 
@@ -74,9 +74,8 @@ class SubscriptionLifecycleTest {
         }
         CollectionMethod method = setup.nextInt(5) == 0 ? CollectionMethod.SEND_INVOICE : CollectionMethod.CHARGE_AUTOMATICALLY;
         Duration trial = setup.nextInt(4) == 0 ? Duration.ofDays(1 + setup.nextInt(30)) : null;
-        // A future anchor falls within one interval (else the API refuses it).
-        long anchorHours = BillingPeriods.shortestSeconds(interval, count) / 3_600 - 1;
-        Duration anchorIn = trial == null && setup.nextInt(4) == 0 ? Duration.ofHours(1 + setup.nextLong(anchorHours)) : null;
+        // A future anchor falls within one interval (else the API refuses it): within a day, say.
+        Duration anchorIn = trial == null && setup.nextInt(4) == 0 ? Duration.ofMinutes(1 + setup.nextInt(23 * 60)) : null;
         LifecycleModel model = new LifecycleModel(seed, START, zone, LifecycleModel.plan("price_a", 100 + setup.nextInt(100_000), 1, interval, count),
                 schedule, setup.nextBoolean() ? AfterRetries.CANCEL : AfterRetries.UNPAID, method, trial, anchorIn);
         for (int command : commands) {
