@@ -33,7 +33,7 @@ class SubscriptionEngine {
      * docs/subscriptions.md "Test clock": one advance may cross at most this many billing periods, counted
      * over all of the account's subscriptions, so that it answers in seconds (a request never runs for hours).
      */
-    static final int MAX_PERIODS_PER_ADVANCE = 500;
+    static final int MAX_PERIODS_PER_ADVANCE = 250;
     /** A guard against steps that would not move a subscription forward: far more than the periods allowed could need. */
     private static final int MAX_STEPS_PER_ADVANCE = 20 * MAX_PERIODS_PER_ADVANCE;
 

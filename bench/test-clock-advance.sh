@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The largest test-clock advance allowed: a daily subscription paid by card advances across the bound's
+# number of billing periods (every one a renewal and a charge), in several rounds; reports each advance's time
+# and the median. One command: bench/test-clock-advance.sh. Settings (environment): ROUNDS (5).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if [ -z "${JAVA_HOME:-}" ]; then
+  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
+    [ -x "$candidate/bin/java" ] && export JAVA_HOME=$candidate && break
+  done
+fi
+log=$(mktemp)
+if ! ./mvnw -q test -Dtest=TestClockAdvanceBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+    -DargLine="-Dbench.rounds=${ROUNDS:-5}" >"$log" 2>&1; then
+  grep -E 'expected|Expecting|ERROR\]' "$log" | head -20
+  echo "benchmark failed: an answer had an unexpected status (log: $log)" >&2
+  exit 1
+fi
+grep -E '^(round|advance of)' "$log"
