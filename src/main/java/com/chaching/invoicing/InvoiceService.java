@@ -213,6 +213,16 @@ public class InvoiceService {
         finalizeLocked(tenant, invoices.lock(tenant, invoice.id()).orElseThrow());
     }
 
+    /**
+     * Locks the invoice for the caller's transaction. Whoever locks an invoice and its subscription takes the
+     * invoice first, as paying does (the invoice, then its subscription through {@link InvoicePaid}), so that
+     * the two never wait on each other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lock(Tenant tenant, String id) {
+        invoices.lock(tenant, id);
+    }
+
     /** Records when the next payment attempt of an open invoice is scheduled (dunning); {@code null}: none is. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void scheduleNextAttempt(Tenant tenant, String id, @Nullable Instant at) {

@@ -21,7 +21,7 @@ class CustomerChanges {
     @EventListener
     void onCustomerDeleted(CustomerDeleted deleted) {
         for (String id : subscriptions.liveOfCustomer(deleted.tenant(), deleted.customerId())) {
-            subscriptions.lock(deleted.tenant(), id).ifPresent(row ->
+            transitions.lock(deleted.tenant(), id).ifPresent(row ->
                     transitions.apply(deleted.tenant(), row, new LifecycleEvent.CanceledNow(false, false)));
         }
     }

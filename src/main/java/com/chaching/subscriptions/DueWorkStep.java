@@ -52,7 +52,7 @@ class DueWorkStep {
     /** The transactional half of {@link #run}: the charge, if any, is left to the caller. */
     @Transactional(propagation = Propagation.MANDATORY)
     Done decide(Tenant tenant, String subscriptionId) {
-        SubscriptionRow row = subscriptions.lock(tenant, subscriptionId).orElse(null);
+        SubscriptionRow row = transitions.lock(tenant, subscriptionId).orElse(null);
         if (row == null) {
             return new Done(false, null);
         }

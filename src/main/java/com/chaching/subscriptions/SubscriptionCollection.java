@@ -59,7 +59,7 @@ class SubscriptionCollection {
     }
 
     private void tell(Tenant tenant, String subscriptionId, String invoiceId, LifecycleEvent event) {
-        inTransaction.executeWithoutResult(status -> subscriptions.lock(tenant, subscriptionId)
+        inTransaction.executeWithoutResult(status -> transitions.lock(tenant, subscriptionId)
                 .filter(row -> row.state().isCollecting(invoiceId))
                 .ifPresent(row -> transitions.apply(tenant, row, event)));
     }

@@ -75,13 +75,19 @@ class SubscriptionEngine {
 
     /**
      * How many period ends the account's live subscriptions reach up to {@code to}, on each one's grid (paused
-     * time and a restart only lower the count; a renewal deferred by dunning is counted where it falls).
+     * time and a restart only lower the count; a renewal deferred by dunning is counted where it falls). One that
+     * will not renew — incomplete, or set to cancel at its period's end — counts once.
      */
     long periodsCrossed(Tenant tenant, Instant to) {
         ZoneId zone = ZoneId.of(accounts.get(tenant).timeZone());
         long periods = 0;
         for (SubscriptionRepository.Cycle cycle : subscriptions.liveCycles(tenant)) {
             if (!cycle.currentPeriodEnd().isAfter(to)) {
+                if (cycle.status() == SubscriptionStatus.INCOMPLETE || cycle.cancelAtPeriodEnd()) {
+                    // It expires, or ends at this period's end: no renewal follows.
+                    periods++;
+                    continue;
+                }
                 long last = BillingPeriods.periodAt(cycle.billingCycleAnchor(), zone, cycle.interval(), cycle.intervalCount(), to).index();
                 long first = BillingPeriods.periodAt(cycle.billingCycleAnchor(), zone, cycle.interval(), cycle.intervalCount(),
                         cycle.currentPeriodEnd()).index();

@@ -448,8 +448,17 @@ final class SubscriptionLifecycle {
         return invoicedNow(restarted, lines, context);
     }
 
-    /** An invoice of a change made now, charged at once when the subscription charges automatically. */
+    /**
+     * An invoice of a change made now, charged at once when the subscription charges automatically. One
+     * collection at a time: while a charge's outcome is awaited, its failure must still find the subscription
+     * waiting on it (to start the dunning), so a change that would charge another invoice waits too.
+     */
     private static Transition invoicedNow(SubscriptionState state, List<Line> lines, LifecycleContext context) {
+        Collecting collecting = state.collecting();
+        if (collecting != null) {
+            throw ApiProblem.conflict("payment_in_progress", "A payment of invoice " + collecting.invoice() + " of subscription "
+                    + context.subscriptionId() + " is under way: make this change once its outcome is known, or with create_prorations.");
+        }
         String invoice = context.newInvoiceId().get();
         boolean charge = state.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY;
         SubscriptionState invoiced = state.with(s -> {

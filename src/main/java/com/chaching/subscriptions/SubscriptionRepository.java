@@ -208,19 +208,21 @@ class SubscriptionRepository {
     /** How the account's subscriptions that still bill count their periods, and where the current one ends. */
     List<Cycle> liveCycles(Tenant tenant) {
         return jdbc.sql("""
-                        select billing_cycle_anchor, recurring_interval, interval_count, current_period_end from subscriptions
+                        select status, cancel_at_period_end, billing_cycle_anchor, recurring_interval, interval_count, current_period_end
+                          from subscriptions
                          where account_id = :accountId and status not in (:ended) and next_work_at is not null
                         """)
                 .param("accountId", tenant.accountId())
                 .param("ended", SubscriptionStatus.endedValues())
-                .query((rs, row) -> new Cycle(Objects.requireNonNull(instant(rs, "billing_cycle_anchor")),
+                .query((rs, row) -> new Cycle(SubscriptionStatus.fromValue(rs.getString("status")), rs.getBoolean("cancel_at_period_end"),
+                        Objects.requireNonNull(instant(rs, "billing_cycle_anchor")),
                         Recurring.Interval.fromValue(rs.getString("recurring_interval")), rs.getInt("interval_count"),
                         Objects.requireNonNull(instant(rs, "current_period_end"))))
                 .list();
     }
 
-    /** How a subscription counts its periods, and the end of its current one. */
-    record Cycle(Instant billingCycleAnchor, Recurring.Interval interval, int intervalCount, Instant currentPeriodEnd) {
+    /** How a subscription counts its periods, the end of its current one, and whether it renews at all. */
+    record Cycle(SubscriptionStatus status, boolean cancelAtPeriodEnd, Instant billingCycleAnchor, Recurring.Interval interval, int intervalCount, Instant currentPeriodEnd) {
     }
 
     /**

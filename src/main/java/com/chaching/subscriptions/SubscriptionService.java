@@ -120,7 +120,7 @@ public class SubscriptionService {
     }
 
     private Changed updateLocked(Tenant tenant, String id, SubscriptionUpdate changes) {
-        SubscriptionRow current = subscriptions.lock(tenant, id).orElseThrow(() -> notFound(id));
+        SubscriptionRow current = transitions.lock(tenant, id).orElseThrow(() -> notFound(id));
         LifecycleContext context = transitions.context(tenant, current);
         // Each part of the change goes through the lifecycle in turn; the first it refuses refuses the whole request.
         Transition transition = SubscriptionLifecycle.on(current.state(), new LifecycleEvent.SettingsChanged(changes.taxRates() != null), context);
@@ -181,7 +181,7 @@ public class SubscriptionService {
     /** One lifecycle event on the locked subscription, in a transaction of its own. */
     private Changed change(Tenant tenant, String id, LifecycleEvent event) {
         return Objects.requireNonNull(inTransaction.execute(status -> {
-            SubscriptionRow current = subscriptions.lock(tenant, id).orElseThrow(() -> notFound(id));
+            SubscriptionRow current = transitions.lock(tenant, id).orElseThrow(() -> notFound(id));
             return new Changed(id, transitions.apply(tenant, current, event));
         }));
     }

@@ -10,6 +10,7 @@ import com.chaching.platform.Tenant;
 import com.chaching.subscriptions.SubscriptionLifecycle.Transition;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
@@ -38,6 +39,27 @@ class SubscriptionTransitions {
         this.invoices = invoices;
         this.accounts = accounts;
         this.clocks = clocks;
+    }
+
+    /**
+     * Locks the subscription for a change, in the caller's transaction, after the invoices a transition may
+     * touch (its dunning invoice, an incomplete one's first invoice): the same order as paying takes, which
+     * locks the invoice and then, telling the subscription, its row — so the two never deadlock.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    Optional<SubscriptionRow> lock(Tenant tenant, String subscriptionId) {
+        Optional<SubscriptionRow> seen = subscriptions.find(tenant, subscriptionId);
+        if (seen.isEmpty()) {
+            return seen;
+        }
+        SubscriptionState state = seen.get().state();
+        if (state.dunning() != null) {
+            invoices.lock(tenant, state.dunning().invoice());
+        }
+        if (state.status() == SubscriptionStatus.INCOMPLETE && state.firstInvoice() != null) {
+            invoices.lock(tenant, state.firstInvoice());
+        }
+        return subscriptions.lock(tenant, subscriptionId);
     }
 
     /** What the lifecycle needs to decide about a stored subscription now. */

@@ -1,6 +1,7 @@
 package com.chaching.subscriptions;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
@@ -9,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 import com.chaching.accounts.AfterRetries;
 import com.chaching.catalog.Recurring;
 import com.chaching.invoicing.CollectionMethod;
+import com.chaching.platform.ApiProblem;
 import com.chaching.subscriptions.SubscriptionUpdate.ProrationBehavior;
 import java.time.Duration;
 import java.time.Instant;
@@ -59,6 +61,23 @@ class SubscriptionLifecycleTest {
         model.advanceTo(START.plus(Duration.ofDays(40)));
         assertThat(model.state().status()).as("send_invoice subscriptions are never charged, so never past due").isEqualTo(SubscriptionStatus.ACTIVE);
         assertThat(model.invoices).hasSize(2);
+    }
+
+    @Test
+    void aChangeInvoicedAtOnceWaitsForAChargeUnderWay() {
+        Plan monthly = LifecycleModel.plan("price_a", 1000, 1, Recurring.Interval.MONTH, 1);
+        LifecycleContext context = new LifecycleContext("sub_x", START, ZoneId.of("UTC"), List.of(1), AfterRetries.CANCEL, () -> monthly,
+                () -> "in_2");
+        SubscriptionState awaiting = SubscriptionLifecycle.start(new SubscriptionLifecycle.Start(monthly, CollectionMethod.CHARGE_AUTOMATICALLY,
+                null, null, false), context).state().with(s -> s.status = SubscriptionStatus.ACTIVE);
+        assertThat(awaiting.collecting()).as("the first invoice's charge has no answer yet").isNotNull();
+
+        assertThatThrownBy(() -> SubscriptionLifecycle.on(awaiting, new LifecycleEvent.ItemsChanged(monthly,
+                LifecycleModel.plan("price_a", 1000, 2, Recurring.Interval.MONTH, 1), ProrationBehavior.ALWAYS_INVOICE), context))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> assertThat(problem.code()).isEqualTo("payment_in_progress"));
+        Plan later = LifecycleModel.plan("price_a", 1000, 2, Recurring.Interval.MONTH, 1);
+        assertThat(SubscriptionLifecycle.on(awaiting, new LifecycleEvent.ItemsChanged(monthly, later, ProrationBehavior.CREATE_PRORATIONS),
+                context).state().pendingLines()).as("a change carried to the next invoice does not wait").hasSize(2);
     }
 
     /** One random life: a setup from the seed, then each command. */

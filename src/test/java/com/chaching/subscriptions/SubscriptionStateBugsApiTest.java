@@ -293,6 +293,24 @@ class SubscriptionStateBugsApiTest extends ApiTest {
         assertThat(charges(api)).isEqualTo(31);
     }
 
+    @Test
+    void aSubscriptionThatWillNotRenewCountsOnceTowardsTheBound() {
+        Api api = signUp();
+        customerWithCard(api, "c", DECLINED_CARD);
+        String product = ok(api.post("/products", Map.of("name", "Daily plan")), 201).text("id");
+        String daily = ok(api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 100, "type", "recurring",
+                "recurring", Map.of("interval", "day"))), 201).text("id");
+        String id = subscribe(api, "c", daily).text("id");
+        assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("incomplete");
+        Instant now = Instant.parse(api.get("/test-clock").text("now"));
+
+        // Two years of a daily price, but an incomplete subscription only expires: no renewal follows.
+        advanceTo(api, now.plus(Duration.ofDays(730)));
+
+        assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("incomplete_expired");
+        assertThat(invoicesOf(api, id)).hasSize(1);
+    }
+
     // 5. Canceling now with invoiceNow makes a final invoice of the pending prorations.
 
     @Test
