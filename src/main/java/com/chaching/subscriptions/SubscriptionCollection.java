@@ -11,7 +11,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Charges the invoice a transition asked for, once the deciding transaction has committed, through the
  * invoices module's protocol (no transaction is held across the gateway call). The outcome reaches the
- * lifecycle through the invoice's events ({@link InvoiceOutcomes}); only what raises none is told here.
+ * lifecycle through the invoice's events ({@link IncomingEvents}); only what raises none is told here.
  */
 @Component
 class SubscriptionCollection {

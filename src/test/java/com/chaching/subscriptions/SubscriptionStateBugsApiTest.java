@@ -29,6 +29,7 @@ class SubscriptionStateBugsApiTest extends ApiTest {
     private static final Instant JAN_1 = Instant.parse("2027-01-01T00:00:00Z");
     private static final Instant FEB_1 = Instant.parse("2027-02-01T00:00:00Z");
     private static final Instant MAR_1 = Instant.parse("2027-03-01T00:00:00Z");
+    private static final Instant MID_JANUARY = Instant.parse("2027-01-16T12:00:00Z");
 
     // 1. An incomplete subscription becomes active only when its first invoice is paid.
 
@@ -49,8 +50,7 @@ class SubscriptionStateBugsApiTest extends ApiTest {
         ok(api.patch("/customers/c", Map.of("defaultPaymentMethod", good)), 200);
         int chargesBefore = charges(api);
 
-        Response refused = api.patch("/subscriptions/" + id, Map.of("items", List.of(itemChange(created, pro)),
-                "prorationBehavior", "always_invoice"));
+        Response refused = changePrice(api, created, pro, "always_invoice");
 
         assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
         assertThat(refused.code()).isEqualTo("invalid_state");
@@ -90,25 +90,19 @@ class SubscriptionStateBugsApiTest extends ApiTest {
 
     @Test
     void aPastDueSubscriptionRefusesChangesThatInvoiceAtOnceAndItsRetriesRunToTheEnd() {
-        Api api = signUp();
-        advanceTo(api, JAN_1);
-        customerWithCard(api, "c", GOOD_CARD);
+        Api api = cardCustomerOnJanuaryFirst();
         String pro = monthlyPrice(api, 3000);
         String basic = monthlyPrice(api, 1000);
         String yearly = yearlyPrice(api, 30000);
         Response subscription = subscribe(api, "c", pro);
         String id = subscription.text("id");
-        ok(api.patch("/customers/c", Map.of("defaultPaymentMethod", cardFor(api, "c", DECLINED_CARD))), 200);
-        advanceTo(api, FEB_1);
-        String dunning = api.get("/subscriptions/" + id).text("latestInvoice");
-        assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("past_due");
+        String dunning = renewalFailsOnFebruaryFirst(api, id);
         assertThat(api.get("/invoices/" + dunning).text("status")).isEqualTo("open");
         assertThat(api.get("/invoices/" + dunning).text("nextPaymentAttempt")).isEqualTo(FEB_1.plus(Duration.ofDays(1)).toString());
         advanceTo(api, FEB_1.plus(Duration.ofHours(12)));
 
-        Response downgrade = api.patch("/subscriptions/" + id, Map.of("items", List.of(itemChange(subscription, basic)),
-                "prorationBehavior", "always_invoice"));
-        Response newInterval = api.patch("/subscriptions/" + id, Map.of("items", List.of(itemChange(subscription, yearly))));
+        Response downgrade = changePrice(api, subscription, basic, "always_invoice");
+        Response newInterval = changePrice(api, subscription, yearly, "create_prorations");
 
         assertThat(downgrade.status()).as(downgrade.toString()).isEqualTo(409);
         assertThat(downgrade.code()).isEqualTo("invalid_state");
@@ -153,15 +147,11 @@ class SubscriptionStateBugsApiTest extends ApiTest {
         String pro = monthlyPrice(api, 3000);
         Response subscription = subscribe(api, "c", basic);
         String id = subscription.text("id");
-        ok(api.patch("/customers/c", Map.of("defaultPaymentMethod", cardFor(api, "c", DECLINED_CARD))), 200);
-        advanceTo(api, FEB_1);
-        String dunning = api.get("/subscriptions/" + id).text("latestInvoice");
-        assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("past_due");
+        String dunning = renewalFailsOnFebruaryFirst(api, id);
         // Half of February (Feb 1 – Mar 1) is left.
         advanceTo(api, FEB_1.plus(Duration.ofDays(14)));
 
-        Response upgraded = ok(api.patch("/subscriptions/" + id, Map.of("items", List.of(itemChange(subscription, pro)),
-                "prorationBehavior", "create_prorations")), 200);
+        Response upgraded = ok(changePrice(api, subscription, pro, "create_prorations"), 200);
 
         assertThat(upgraded.text("status")).isEqualTo("past_due");
         assertThat(upgraded.text("latestInvoice")).isEqualTo(dunning);
@@ -185,14 +175,9 @@ class SubscriptionStateBugsApiTest extends ApiTest {
 
     @Test
     void voidingTheDunningInvoiceMakesThePastDueSubscriptionActiveAtOnce() {
-        Api api = signUp();
-        advanceTo(api, JAN_1);
-        customerWithCard(api, "c", GOOD_CARD);
+        Api api = cardCustomerOnJanuaryFirst();
         String id = subscribe(api, "c", monthlyPrice(api, 500)).text("id");
-        ok(api.patch("/customers/c", Map.of("defaultPaymentMethod", cardFor(api, "c", DECLINED_CARD))), 200);
-        advanceTo(api, FEB_1);
-        String dunning = api.get("/subscriptions/" + id).text("latestInvoice");
-        assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("past_due");
+        String dunning = renewalFailsOnFebruaryFirst(api, id);
 
         ok(api.delete("/invoices/" + dunning), 200);
 
@@ -217,9 +202,7 @@ class SubscriptionStateBugsApiTest extends ApiTest {
     }
 
     private void sixAdvancesAtOnceRenewOnce() {
-        Api api = signUp();
-        advanceTo(api, JAN_1);
-        customerWithCard(api, "c", GOOD_CARD);
+        Api api = cardCustomerOnJanuaryFirst();
         String price = monthlyPrice(api, 1200);
         // A few subscriptions on one schedule, so that the advances' steps interleave.
         List<String> ids = IntStream.range(0, 3).mapToObj(i -> subscribe(api, "c", price).text("id")).toList();
@@ -268,9 +251,7 @@ class SubscriptionStateBugsApiTest extends ApiTest {
     void anAdvanceCrossingMorePeriodsThanTheLimitIsRefusedAndMovesNothing() {
         Api api = signUp();
         customerWithCard(api, "c", GOOD_CARD);
-        String product = ok(api.post("/products", Map.of("name", "Daily plan")), 201).text("id");
-        String daily = ok(api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 100, "type", "recurring",
-                "recurring", Map.of("interval", "day"))), 201).text("id");
+        String daily = dailyPrice(api);
         String id = subscribe(api, "c", daily).text("id");
         Instant now = Instant.parse(api.get("/test-clock").text("now"));
 
@@ -297,9 +278,7 @@ class SubscriptionStateBugsApiTest extends ApiTest {
     void aSubscriptionThatWillNotRenewCountsOnceTowardsTheBound() {
         Api api = signUp();
         customerWithCard(api, "c", DECLINED_CARD);
-        String product = ok(api.post("/products", Map.of("name", "Daily plan")), 201).text("id");
-        String daily = ok(api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 100, "type", "recurring",
-                "recurring", Map.of("interval", "day"))), 201).text("id");
+        String daily = dailyPrice(api);
         String id = subscribe(api, "c", daily).text("id");
         assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("incomplete");
         Instant now = Instant.parse(api.get("/test-clock").text("now"));
@@ -315,15 +294,12 @@ class SubscriptionStateBugsApiTest extends ApiTest {
 
     @Test
     void cancelingWithInvoiceNowInvoicesAndChargesThePendingProrations() {
-        Api api = signUp();
-        advanceTo(api, JAN_1);
-        customerWithCard(api, "c", GOOD_CARD);
+        Api api = cardCustomerOnJanuaryFirst();
         String basic = monthlyPrice(api, 1000);
         String pro = monthlyPrice(api, 3000);
-        Response subscription = subscribe(api, "c", basic);
+        Response subscription = subscribedUntilMidJanuary(api, basic);
         String id = subscription.text("id");
-        advanceTo(api, Instant.parse("2027-01-16T12:00:00Z"));
-        ok(api.patch("/subscriptions/" + id, Map.of("items", List.of(itemChange(subscription, pro)), "prorationBehavior", "create_prorations")),
+        ok(changePrice(api, subscription, pro, "create_prorations"),
                 200);
 
         Response canceled = ok(api.delete("/subscriptions/" + id + "?invoiceNow=true"), 200);
@@ -365,14 +341,11 @@ class SubscriptionStateBugsApiTest extends ApiTest {
 
     @Test
     void aPlainCancelDropsThePendingProrationsAndInvoicesNothing() {
-        Api api = signUp();
-        advanceTo(api, JAN_1);
-        customerWithCard(api, "c", GOOD_CARD);
+        Api api = cardCustomerOnJanuaryFirst();
         String pro = monthlyPrice(api, 3000);
-        Response subscription = subscribe(api, "c", monthlyPrice(api, 1000));
+        Response subscription = subscribedUntilMidJanuary(api, monthlyPrice(api, 1000));
         String id = subscription.text("id");
-        advanceTo(api, Instant.parse("2027-01-16T12:00:00Z"));
-        ok(api.patch("/subscriptions/" + id, Map.of("items", List.of(itemChange(subscription, pro)))), 200);
+        ok(changePrice(api, subscription, pro, "create_prorations"), 200);
 
         Response canceled = ok(api.delete("/subscriptions/" + id), 200);
 
@@ -387,11 +360,8 @@ class SubscriptionStateBugsApiTest extends ApiTest {
 
     @Test
     void cancelingWithProrateAloneStillCreditsTheUnusedTime() {
-        Api api = signUp();
-        advanceTo(api, JAN_1);
-        customerWithCard(api, "c", GOOD_CARD);
-        String id = subscribe(api, "c", monthlyPrice(api, 1000)).text("id");
-        advanceTo(api, Instant.parse("2027-01-16T12:00:00Z"));
+        Api api = cardCustomerOnJanuaryFirst();
+        String id = subscribedUntilMidJanuary(api, monthlyPrice(api, 1000)).text("id");
 
         Response canceled = ok(api.delete("/subscriptions/" + id + "?prorate=true"), 200);
 
@@ -406,15 +376,11 @@ class SubscriptionStateBugsApiTest extends ApiTest {
 
     @Test
     void aCreditCoveringTheFirstInvoiceMakesANewSubscriptionActiveAtOnceWithoutACharge() {
-        Api api = signUp();
-        advanceTo(api, JAN_1);
-        customerWithCard(api, "c", GOOD_CARD);
+        Api api = cardCustomerOnJanuaryFirst();
         String pro = monthlyPrice(api, 3000);
         String basic = monthlyPrice(api, 1000);
-        Response first = subscribe(api, "c", pro);
-        advanceTo(api, Instant.parse("2027-01-16T12:00:00Z"));
-        ok(api.patch("/subscriptions/" + first.text("id"), Map.of("items", List.of(itemChange(first, basic)),
-                "prorationBehavior", "always_invoice")), 200);
+        Response first = subscribedUntilMidJanuary(api, pro);
+        ok(changePrice(api, first, basic, "always_invoice"), 200);
         assertThat(balance(api, "c")).isEqualTo(-1000);
         // Were the new subscription's invoice charged, it would fail.
         ok(api.patch("/customers/c", Map.of("defaultPaymentMethod", cardFor(api, "c", DECLINED_CARD))), 200);
@@ -437,16 +403,12 @@ class SubscriptionStateBugsApiTest extends ApiTest {
 
     @Test
     void aRenewalCoveredByCreditKeepsTheSubscriptionActiveWithoutACharge() {
-        Api api = signUp();
-        advanceTo(api, JAN_1);
-        customerWithCard(api, "c", GOOD_CARD);
+        Api api = cardCustomerOnJanuaryFirst();
         String pro = monthlyPrice(api, 3000);
         String basic = monthlyPrice(api, 1000);
-        Response subscription = subscribe(api, "c", pro);
+        Response subscription = subscribedUntilMidJanuary(api, pro);
         String id = subscription.text("id");
-        advanceTo(api, Instant.parse("2027-01-16T12:00:00Z"));
-        ok(api.patch("/subscriptions/" + id, Map.of("items", List.of(itemChange(subscription, basic)),
-                "prorationBehavior", "always_invoice")), 200);
+        ok(changePrice(api, subscription, basic, "always_invoice"), 200);
         assertThat(balance(api, "c")).isEqualTo(-1000);
         ok(api.patch("/customers/c", Map.of("defaultPaymentMethod", cardFor(api, "c", DECLINED_CARD))), 200);
         int chargesBefore = charges(api);
@@ -468,6 +430,35 @@ class SubscriptionStateBugsApiTest extends ApiTest {
         assertThat(charges(api)).isEqualTo(chargesBefore);
     }
 
+    /** A new account whose clock reads January 1, with customer "c" paying by a good card. */
+    private Api cardCustomerOnJanuaryFirst() {
+        Api api = signUp();
+        advanceTo(api, JAN_1);
+        customerWithCard(api, "c", GOOD_CARD);
+        return api;
+    }
+
+    /** The customer's card is declined from now on, and the February 1 renewal fails: past due. Returns the dunning invoice. */
+    private static String renewalFailsOnFebruaryFirst(Api api, String subscription) {
+        ok(api.patch("/customers/c", Map.of("defaultPaymentMethod", cardFor(api, "c", DECLINED_CARD))), 200);
+        advanceTo(api, FEB_1);
+        assertThat(api.get("/subscriptions/" + subscription).text("status")).isEqualTo("past_due");
+        return api.get("/subscriptions/" + subscription).text("latestInvoice");
+    }
+
+    /** Customer "c" subscribed to {@code price} at the clock's reading, which then moves to the middle of January. */
+    private static Response subscribedUntilMidJanuary(Api api, String price) {
+        Response subscription = subscribe(api, "c", price);
+        advanceTo(api, MID_JANUARY);
+        return subscription;
+    }
+
+    private static String dailyPrice(Api api) {
+        String product = ok(api.post("/products", Map.of("name", "Daily plan")), 201).text("id");
+        return ok(api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 100, "type", "recurring",
+                "recurring", Map.of("interval", "day"))), 201).text("id");
+    }
+
     private static Response subscribe(Api api, String customer, String price) {
         return ok(api.post("/subscriptions", Map.of("customer", customer, "items", List.of(Map.of("price", price)))), 201);
     }
@@ -476,6 +467,12 @@ class SubscriptionStateBugsApiTest extends ApiTest {
         String product = ok(api.post("/products", Map.of("name", "Yearly plan " + System.nanoTime())), 201).text("id");
         return ok(api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", amount, "type", "recurring",
                 "recurring", Map.of("interval", "year"))), 201).text("id");
+    }
+
+    /** PATCH the subscription's one item to {@code newPrice}, prorated by {@code behavior}. */
+    private static Response changePrice(Api api, Response subscription, String newPrice, String behavior) {
+        return api.patch("/subscriptions/" + subscription.text("id"), Map.of("items", List.of(itemChange(subscription, newPrice)),
+                "prorationBehavior", behavior));
     }
 
     private static Map<String, Object> itemChange(Response subscription, String newPrice) {
