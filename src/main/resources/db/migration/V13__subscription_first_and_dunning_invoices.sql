@@ -13,6 +13,13 @@ update subscriptions
    set dunning_invoice = latest_invoice, dunning_started_at = coalesce(dunning_started_at, updated_at)
  where status in ('past_due', 'unpaid') or (status = 'paused' and status_before_pause = 'past_due');
 
+-- No renewal is made while past due any more: a past-due subscription's next work is its next retry (or
+-- its period's end, when it cancels there first). Every other status keeps the instant it had.
+update subscriptions
+   set next_work_at = case when cancel_at_period_end and current_period_end < next_retry_at then current_period_end
+                           else next_retry_at end
+ where status = 'past_due' and collecting_invoice is null;
+
 alter table subscriptions add constraint subscriptions_incomplete_has_first_invoice
     check (status not in ('incomplete', 'incomplete_expired') or first_invoice is not null);
 alter table subscriptions add constraint subscriptions_past_due_has_dunning_invoice

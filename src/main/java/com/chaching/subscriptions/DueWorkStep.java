@@ -58,8 +58,7 @@ class DueWorkStep {
         }
         Optional<LifecycleEvent.Due> due = SubscriptionLifecycle.dueAt(row.state(), clocks.now(tenant));
         if (due.isEmpty()) {
-            // Done by another worker already; saving writes the schedule again, in case the stored one is behind.
-            subscriptions.update(tenant, row);
+            // Done by another worker already, which saved the next work's instant with it.
             return new Done(false, null);
         }
         return new Done(true, transitions.apply(tenant, row, due.get()));

@@ -123,6 +123,7 @@ public class SubscriptionService {
         SubscriptionRow current = transitions.lock(tenant, id).orElseThrow(() -> notFound(id));
         LifecycleContext context = transitions.context(tenant, current);
         // Each part of the change goes through the lifecycle in turn; the first it refuses refuses the whole request.
+        // Only a change of items can ask for anything to be done (an invoice), and it comes last.
         Transition transition = SubscriptionLifecycle.on(current.state(), new LifecycleEvent.SettingsChanged(changes.taxRates() != null), context);
         if (changes.cancelAtPeriodEnd() != null) {
             transition = SubscriptionLifecycle.on(transition.state(), new LifecycleEvent.CancelAtPeriodEndSet(changes.cancelAtPeriodEnd()), context);
