@@ -53,7 +53,7 @@ class OpenApiConfiguration {
     @Bean
     OpenApiCustomizer errorResponses() {
         return openApi -> {
-            Map<String, Schema> problemSchemas = ModelConverters.getInstance().read(ProblemBody.class);
+            Map<String, Schema> problemSchemas = ModelConverters.getInstance().readAll(ProblemBody.class);
             problemSchemas.forEach((name, schema) -> openApi.getComponents().addSchemas(name, schema));
             if (openApi.getPaths() == null) {
                 return;

@@ -82,7 +82,9 @@ public final class Api {
         });
         try {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return new Response(response.statusCode(), response.headers(), response.body());
+            Response answer = new Response(response.statusCode(), response.headers(), response.body());
+            ResponseConformance.check(baseUrl, method, path, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -110,7 +112,9 @@ public final class Api {
                 headers.computeIfAbsent(lines[i].substring(0, colon), k -> new ArrayList<>()).add(lines[i].substring(colon + 1).trim());
             }
             String body = raw.substring(raw.indexOf("\r\n\r\n") + 4);
-            return new Response(status, HttpHeaders.of(headers, (name, value) -> true), body);
+            Response answer = new Response(status, HttpHeaders.of(headers, (name, value) -> true), body);
+            ResponseConformance.check(baseUrl, "GET", target, answer);
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,0 +1,87 @@
+package com.chaching.testing;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+/**
+ * Checks every response an HTTP test gets against the OpenAPI description the server itself serves,
+ * with Atlassian's swagger-request-validator: the whole suite is then a conformance suite, and a response
+ * that drifts from the description fails the test that provoked it.
+ */
+final class ResponseConformance {
+
+    /** Paths that serve something other than the API (the description itself, the reference page, metrics). */
+    private static final List<String> NOT_API = List.of("/openapi.json", "/docs", "/swagger-ui", "/actuator");
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    private static final Map<String, OpenApiInteractionValidator> BY_SERVER = new ConcurrentHashMap<>();
+
+    private ResponseConformance() {
+    }
+
+    /** Fails with every difference between the response and what the description promises for it. */
+    static void check(String baseUrl, String method, String target, Response response) {
+        String path = pathOf(target);
+        if (NOT_API.stream().anyMatch(prefix -> path.equals(prefix) || path.startsWith(prefix + "/"))) {
+            return;
+        }
+        Request.Method verb = Request.Method.valueOf(method);
+        SimpleResponse.Builder simple = SimpleResponse.Builder.status(response.status());
+        response.headers().map().forEach((name, values) -> simple.withHeader(name, values));
+        if (!response.body().isEmpty()) {
+            simple.withBody(response.body());
+        }
+        ValidationReport report = validator(baseUrl).validateResponse(path, verb, simple.build());
+        if (report.hasErrors()) {
+            String problems = report.getMessages().stream()
+                    .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
+                    .map(message -> "  - " + message.getKey() + ": " + message.getMessage())
+                    .collect(Collectors.joining("\n"));
+            throw new AssertionError("The response to " + method + " " + target + " does not match /openapi.json:\n"
+                    + problems + "\nResponse: " + response);
+        }
+    }
+
+    private static String pathOf(String target) {
+        int query = target.indexOf('?');
+        return query < 0 ? target : target.substring(0, query);
+    }
+
+    private static OpenApiInteractionValidator validator(String baseUrl) {
+        return BY_SERVER.computeIfAbsent(baseUrl, url -> OpenApiInteractionValidator
+                .createForInlineApiSpecification(fetch(url + "/openapi.json"))
+                .withLevelResolver(LevelResolver.create().build())
+                .withStrictOperationPathMatching()
+                .build());
+    }
+
+    private static String fetch(String url) {
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
+            if (response.statusCode() != 200) {
+                throw new IllegalStateException("GET " + url + " answered " + response.statusCode());
+            }
+            return response.body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
