@@ -8,7 +8,7 @@ record DeletedCustomer(
         String id,
         @Schema(allowableValues = "customer") String object,
         String externalKey,
-        @Schema(allowableValues = "true") boolean deleted) {
+        @Schema(description = "Always true.") boolean deleted) {
 
     static DeletedCustomer of(Customer customer) {
         return new DeletedCustomer(customer.id(), "customer", customer.externalKey(), true);

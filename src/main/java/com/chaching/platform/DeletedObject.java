@@ -7,7 +7,7 @@ import io.swagger.v3.oas.annotations.media.Schema;
 public record DeletedObject(
         String id,
         @Schema(description = "The kind of object deleted, e.g. \"product\" or \"price\".") String object,
-        @Schema(allowableValues = "true") boolean deleted) {
+        @Schema(description = "Always true.") boolean deleted) {
 
     public static DeletedObject of(String id, String object) {
         return new DeletedObject(id, object, true);

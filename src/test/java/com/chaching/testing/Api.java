@@ -95,12 +95,12 @@ public final class Api {
 
     /**
      * A GET written byte for byte to the socket, for targets no well-behaved client would send (such as a
-     * bad %-escape). Returns the status code and the body.
+     * bad %-escape). Returns the status code and the body. HTTP/1.0, so that the body comes unchunked.
      */
     public Response rawGet(String target) {
         URI base = URI.create(baseUrl);
         try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            String request = "GET " + target + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+            String request = "GET " + target + " HTTP/1.0\r\nHost: " + base.getHost() + "\r\n"
                     + (apiKey == null ? "" : "Authorization: Bearer " + apiKey + "\r\n") + "Connection: close\r\n\r\n";
             socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             String raw = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
