@@ -7,6 +7,8 @@ final class CustomerRules {
     static final String EXTERNAL_KEY_MESSAGE = "must be 1 to 255 characters of A-Z, a-z, 0-9 and . _ : @ -";
     /** {@code GET /customers/search} would be shadowed by a customer with this key. */
     static final String RESERVED_KEY = "search";
+    /** What a customer's id starts with; paths and references take the externalKey instead (api.md "Representation"). */
+    static final String ID_PREFIX = "cus_";
 
     private CustomerRules() {
     }

@@ -149,7 +149,15 @@ public class CustomerService {
         customers.clearDefaultPaymentMethod(tenant, customerId, paymentMethodId, clocks.now(tenant));
     }
 
+    /**
+     * A key shaped like an id (cus_…) that matches no externalKey was most likely an id: the answer says how
+     * customers are addressed. It depends on the key's shape only, never on whether such an id exists in any
+     * account, so it tells nothing about other accounts.
+     */
     private static ApiProblem notFound(String externalKey) {
+        if (externalKey.startsWith(CustomerRules.ID_PREFIX)) {
+            return ApiProblem.notFound("customer", externalKey, "Customers are addressed by their externalKey, not by their id.");
+        }
         return ApiProblem.notFound("customer", externalKey);
     }
 }

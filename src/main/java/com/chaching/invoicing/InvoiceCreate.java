@@ -20,7 +20,7 @@ import org.jspecify.annotations.Nullable;
 record InvoiceCreate(
         @Schema(description = "The customer's externalKey.", example = "user-42") @NotBlank @Size(max = 255) @Nullable String customer,
         @Schema(description = "Lowercase ISO 4217; every line is in it.", example = "usd") @NotNull @ValidCurrency @Nullable String currency,
-        @Schema(description = "1 to 250 lines.") @NotEmpty @Size(max = 250) @Valid @Nullable List<@NotNull LineInput> lines,
+        @Schema(description = "1 to 250 lines.") @NotEmpty @Size(max = 250) @Nullable List<@Valid @NotNull LineInput> lines,
         @Schema(description = "Defaults to charge_automatically.") @Nullable CollectionMethod collectionMethod,
         @Schema(description = "send_invoice only: days from finalization to the due date; defaults to 30.") @Min(0) @Max(365)
         @Nullable Integer daysUntilDue,

@@ -403,7 +403,8 @@ public class InvoiceService {
         try {
             return customers.get(tenant, externalKey);
         } catch (ApiProblem missing) {
-            throw ApiProblem.badRequest("resource_missing", "customer", "No such customer: '" + externalKey + "'.");
+            // Its detail, which says how customers are addressed when the key looks like an id.
+            throw ApiProblem.badRequest("resource_missing", "customer", missing.detail());
         }
     }
 

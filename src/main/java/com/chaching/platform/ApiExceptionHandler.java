@@ -41,9 +41,11 @@ class ApiExceptionHandler {
     private static final Set<String> MISSING_CONSTRAINTS = Set.of("NotNull", "NotBlank", "NotEmpty");
 
     private final ProblemResponses problems;
+    private final List<WrongMethodHint> wrongMethodHints;
 
-    ApiExceptionHandler(ProblemResponses problems) {
+    ApiExceptionHandler(ProblemResponses problems, List<WrongMethodHint> wrongMethodHints) {
         this.problems = problems;
+        this.wrongMethodHints = List.copyOf(wrongMethodHints);
     }
 
     @ExceptionHandler(ApiProblem.class)
@@ -115,8 +117,15 @@ class ApiExceptionHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ProblemBody> wrongMethod(HttpRequestMethodNotSupportedException e, HttpServletRequest request) {
+        String detail = request.getMethod() + " is not allowed on " + request.getRequestURI() + ".";
+        for (WrongMethodHint hint : wrongMethodHints) {
+            String advice = hint.hint(request.getMethod(), request.getRequestURI());
+            if (advice != null) {
+                detail += " " + advice;
+            }
+        }
         ResponseEntity<ProblemBody> entity = problems.entity(new ApiProblem(HttpStatus.METHOD_NOT_ALLOWED, "method_not_allowed",
-                request.getMethod() + " is not allowed on " + request.getRequestURI() + ".", null, List.of()));
+                detail, null, List.of()));
         Set<HttpMethod> allowed = e.getSupportedHttpMethods();
         if (allowed == null || allowed.isEmpty()) {
             return entity;

@@ -54,6 +54,11 @@ public final class ApiProblem extends RuntimeException {
         return new ApiProblem(HttpStatus.NOT_FOUND, "resource_missing", "No such " + objectName + ": '" + id + "'.", null, List.of());
     }
 
+    /** 404 as {@link #notFound(String, String)}, with a hint at what the caller probably meant. */
+    public static ApiProblem notFound(String objectName, String id, String hint) {
+        return new ApiProblem(HttpStatus.NOT_FOUND, "resource_missing", "No such " + objectName + ": '" + id + "'. " + hint, null, List.of());
+    }
+
     /** 409: the object's state forbids the request. */
     public static ApiProblem conflict(String code, String detail) {
         return new ApiProblem(HttpStatus.CONFLICT, code, detail, null, List.of());

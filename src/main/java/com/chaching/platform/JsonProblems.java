@@ -4,6 +4,7 @@ import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import tools.jackson.core.JacksonException;
+import tools.jackson.core.exc.InputCoercionException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.InvalidFormatException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -24,6 +25,13 @@ final class JsonProblems {
         }
         if (cause instanceof ValueInstantiationException instantiation && instantiation.getCause() instanceof ApiProblem problem) {
             return problem;
+        }
+        // Checked before StreamReadException, its parent: the number is valid JSON, just too big for its field
+        // (expYear: 99999999999), and Jackson knows which field that is.
+        if (cause instanceof InputCoercionException range && !range.getPath().isEmpty()) {
+            String param = path(range);
+            return ApiProblem.invalid(param, "Invalid value for " + param + ": the number is out of range (expected "
+                    + JsonTypes.describeRange(range.getTargetType()) + ").");
         }
         if (cause instanceof StreamReadException) {
             return new ApiProblem(HttpStatus.BAD_REQUEST, "json_invalid",

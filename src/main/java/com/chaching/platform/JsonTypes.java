@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** Names a Java target type in the words a JSON client understands, for error details. */
 final class JsonTypes {
@@ -41,6 +42,17 @@ final class JsonTypes {
             return "an object";
         }
         return "a value of another type";
+    }
+
+    /** Names a numeric target type with the bounds of its Java type, for a number that does not fit in it. */
+    static String describeRange(@Nullable Class<?> type) {
+        if (type == Integer.class || type == int.class) {
+            return "an integer from " + Integer.MIN_VALUE + " to " + Integer.MAX_VALUE;
+        }
+        if (type == Long.class || type == long.class) {
+            return "an integer from " + Long.MIN_VALUE + " to " + Long.MAX_VALUE;
+        }
+        return type == null ? "a smaller number" : describe(type);
     }
 
     /** An enum constant's name in JSON: its {@code @JsonProperty} value, else its Java name. */

@@ -1,6 +1,9 @@
 package com.chaching.platform;
 
-/** The requests that need no API key (api.md: sign-up, health, the OpenAPI description and the reference). */
+/**
+ * The requests that need no API key (api.md: sign-up, health, the OpenAPI description and the reference),
+ * and {@code GET /}, which tells a newcomer where those are.
+ */
 final class PublicPaths {
 
     private PublicPaths() {
@@ -9,6 +12,9 @@ final class PublicPaths {
     static boolean isPublic(String method, String path) {
         if (path.equals("/accounts")) {
             return method.equals("POST");
+        }
+        if (path.equals("/")) {
+            return method.equals("GET") || method.equals("HEAD");
         }
         return path.equals("/health")
                 || path.equals("/openapi.json") || path.startsWith("/openapi.json/")

@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 record SubscriptionCreate(
         @Schema(description = "The customer's externalKey.") @NotBlank @Size(max = 255) @Nullable String customer,
         @Schema(description = "1 to 20 items: recurring, active prices of one currency and one interval, each at most once.")
-        @NotEmpty @Size(max = 20) @Valid @Nullable List<@NotNull ItemInput> items,
+        @NotEmpty @Size(max = 20) @Nullable List<@Valid @NotNull ItemInput> items,
         @Schema(description = "A trial of this many days (1 to 730); or give trialEnd.") @Min(1) @Max(730) @Nullable Integer trialPeriodDays,
         @Schema(description = "When the trial ends; or give trialPeriodDays.") @Nullable Instant trialEnd,
         @Schema(description = "A future instant, within one interval, that periods are counted from; the first invoice is "

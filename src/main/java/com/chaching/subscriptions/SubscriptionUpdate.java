@@ -16,7 +16,7 @@ import org.jspecify.annotations.Nullable;
 /** {@code PATCH /subscriptions/{id}}: only the fields sent change. */
 record SubscriptionUpdate(
         @Schema(description = "{id, quantity} changes an item, {price, quantity} adds one, {id, deleted: true} removes one.")
-        @Size(max = 20) @Valid @Nullable List<@NotNull ItemChange> items,
+        @Size(max = 20) @Nullable List<@Valid @NotNull ItemChange> items,
         @Schema(description = "How a change of price or quantity mid-period is billed; defaults to create_prorations.")
         @Nullable ProrationBehavior prorationBehavior,
         @Schema(description = "A payment method attached to the customer; \"\" clears it.") @Size(max = 255) @Nullable String defaultPaymentMethod,

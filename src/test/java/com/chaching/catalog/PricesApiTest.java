@@ -70,6 +70,23 @@ class PricesApiTest extends ApiTest {
     }
 
     @Test
+    void postingToPricesWithoutAProductSaysWherePricesAreCreated() {
+        Api api = signUp();
+        product(api, "Pro");
+
+        Response response = api.post("/prices", oneTime(100));
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(405);
+        assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(response.header("Allow")).contains("GET").doesNotContain("POST");
+        assertThat(response.code()).isEqualTo("method_not_allowed");
+        assertThat(response.text("detail")).contains("POST /prices/{productId}");
+        assertThat(api.get("/prices").json().get("data").isEmpty()).isTrue();
+        // Only that mistake gets the advice.
+        assertThat(api.send("PUT", "/prices", "{}", Map.of()).text("detail")).doesNotContain("{productId}");
+    }
+
+    @Test
     void aPriceNeedsAnActiveProductThatExists() {
         Api api = signUp();
         String retired = api.post("/products", Map.of("name", "Retired", "active", false)).text("id");

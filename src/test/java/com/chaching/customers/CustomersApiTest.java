@@ -51,6 +51,31 @@ class CustomersApiTest extends ApiTest {
     }
 
     @Test
+    void aCustomerAddressedByItsIdIsNotFoundWithAHintAtItsExternalKey() {
+        Api owner = signUp();
+        Api other = signUp();
+        String id = createCustomer(owner, Map.of("externalKey", "ann", "name", "Ann")).text("id");
+        String hint = "addressed by their externalKey, not by their id";
+
+        for (Response response : List.of(owner.get("/customers/" + id), owner.patch("/customers/" + id, Map.of("name", "Changed")),
+                owner.delete("/customers/" + id), owner.get("/customers/" + id + "/payment-methods"),
+                owner.get("/customers/" + id + "/payment-methods/pm_nope"), owner.get("/customers/cus_neverExisted"))) {
+            assertThat(response.status()).as(response.toString()).isEqualTo(404);
+            assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+            assertThat(response.code()).isEqualTo("resource_missing");
+            assertThat(response.text("detail")).as(response.toString()).contains(hint);
+        }
+        // The hint depends on the key's shape only: another account's customer is answered exactly as a missing one.
+        Response foreign = other.get("/customers/" + id);
+        Response missing = other.get("/customers/cus_neverExisted");
+        assertThat(foreign.status()).isEqualTo(404);
+        assertThat(foreign.text("detail")).isEqualTo(missing.text("detail").replace("cus_neverExisted", id));
+        // A key that does not look like an id gets no hint.
+        assertThat(owner.get("/customers/bob").text("detail")).isEqualTo("No such customer: 'bob'.");
+        assertThat(owner.get("/customers/ann").json().get("name").asString()).isEqualTo("Ann");
+    }
+
+    @Test
     void aTakenExternalKeyIsAConflictEvenAfterItsCustomerWasDeleted() {
         Api api = signUp();
         createCustomer(api, Map.of("externalKey", "dup"));

@@ -86,6 +86,9 @@ class InvoicesApiTest extends ApiTest {
         String inactiveRate = created(api.post("/taxRates", Map.of("displayName", "Old", "percentage", 5, "active", false))).text("id");
 
         assertParam(api, Map.of("customer", "nobody", "currency", "usd", "lines", List.of(manual(1))), "customer");
+        String customerId = api.get("/customers/c").text("id");
+        assertThat(api.post("/invoices", Map.of("customer", customerId, "currency", "usd", "lines", List.of(manual(1)))).text("detail"))
+                .contains("addressed by their externalKey, not by their id");
         assertParam(api, Map.of("customer", "c", "currency", "usd", "lines", List.of(Map.of("price", eur))), "lines[0].price");
         assertParam(api, Map.of("customer", "c", "currency", "usd", "lines", List.of(manual(1), Map.of("price", retired))), "lines[1].price");
         assertParam(api, Map.of("customer", "c", "currency", "usd", "lines", List.of(Map.of("price", "price_nope"))), "lines[0].price");

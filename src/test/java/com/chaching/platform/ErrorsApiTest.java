@@ -2,18 +2,20 @@ package com.chaching.platform;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Level;
+import ch.qos.logback.classic.spi.ILoggingEvent;
 import com.chaching.testing.Api;
 import com.chaching.testing.ApiTest;
+import com.chaching.testing.CapturedLog;
 import com.chaching.testing.Response;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.springframework.boot.test.system.CapturedOutput;
-import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** api.md "Errors": every failure is problem+json with a stable code, and none leaks internals. */
-@ExtendWith(OutputCaptureExtension.class)
 class ErrorsApiTest extends ApiTest {
+
+    /** Spring MVC's logger for a request no controller maps (a WARN per unknown path). */
+    private static final String UNMAPPED_PATHS_LOGGER = "org.springframework.web.servlet.PageNotFound";
 
     @Test
     void malformedJsonIsABadRequest() {
@@ -91,8 +93,18 @@ class ErrorsApiTest extends ApiTest {
     }
 
     @Test
-    void anUnknownPathIsNotFound() {
-        assertProblem(signUp().get("/no/such/path"), 404, "path_not_found");
+    void anUnknownPathIsNotFoundAndLoggedUnderItsRequestId() {
+        Api api = signUp();
+        try (CapturedLog log = CapturedLog.of(UNMAPPED_PATHS_LOGGER)) {
+            Response response = api.get("/no/such/path");
+
+            assertProblem(response, 404, "path_not_found");
+            assertThat(log.events()).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.WARN);
+                assertThat(event.getFormattedMessage()).contains("GET /no/such/path");
+                assertThat(CapturedLog.requestId(event)).isEqualTo(response.header("Request-Id"));
+            });
+        }
     }
 
     @Test
@@ -131,22 +143,33 @@ class ErrorsApiTest extends ApiTest {
     }
 
     @Test
-    void aServerFailureShowsNoInternalsAndIsLoggedUnderItsRequestId(CapturedOutput output) {
-        Response response = signUp().post("/test-only/failure", Map.of());
+    void aServerFailureShowsNoInternalsAndIsLoggedUnderItsRequestId() {
+        Api api = signUp();
+        try (CapturedLog log = CapturedLog.of(ApiExceptionHandler.class)) {
+            Response response = api.post("/test-only/failure", Map.of());
 
-        assertProblem(response, 500, "internal_error");
-        assertThat(response.body()).doesNotContain("secret_table").doesNotContain("select").doesNotContain("Exception")
-                .doesNotContain("at com.");
-        String requestId = response.header("Request-Id");
-        assertThat(output.getAll()).contains("[" + requestId + "]").contains("secret_table");
+            assertProblem(response, 500, "internal_error");
+            assertThat(response.body()).doesNotContain("secret_table").doesNotContain("select").doesNotContain("Exception")
+                    .doesNotContain("at com.");
+            // The operator finds the cause in the log, under the Request-Id the client was given.
+            assertThat(log.events()).singleElement().satisfies(event -> {
+                assertThat(event.getLevel()).isEqualTo(Level.ERROR);
+                assertThat(CapturedLog.requestId(event)).isEqualTo(response.header("Request-Id"));
+                assertThat(event.getThrowableProxy().getClassName()).isEqualTo(IllegalStateException.class.getName());
+                assertThat(event.getThrowableProxy().getMessage()).contains("secret_table");
+            });
+        }
     }
 
     @Test
     void everyResponseCarriesARequestId() {
         Api api = signUp();
-        for (Response response : new Response[] {api.get("/customers"), api.get("/nowhere"), anonymous().get("/health"),
-                anonymous().get("/customers"), api.post("/customers", "{")}) {
-            assertThat(response.header("Request-Id")).as(response.toString()).startsWith("req_");
+        try (CapturedLog unmapped = CapturedLog.of(UNMAPPED_PATHS_LOGGER)) {
+            for (Response response : new Response[] {api.get("/customers"), api.get("/nowhere"), anonymous().get("/health"),
+                    anonymous().get("/customers"), api.post("/customers", "{")}) {
+                assertThat(response.header("Request-Id")).as(response.toString()).startsWith("req_");
+            }
+            assertThat(unmapped.events()).extracting(ILoggingEvent::getFormattedMessage).containsExactly("No mapping for GET /nowhere");
         }
         assertThat(api.get("/customers").header("Request-Id")).isNotEqualTo(api.get("/customers").header("Request-Id"));
     }

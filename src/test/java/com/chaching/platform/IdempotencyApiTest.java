@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.testing.Api;
 import com.chaching.testing.ApiTest;
+import com.chaching.testing.CapturedLog;
 import com.chaching.testing.Response;
 import java.time.Duration;
 import java.util.Map;
@@ -132,11 +133,17 @@ class IdempotencyApiTest extends ApiTest {
         Api api = signUp();
         Map<String, String> key = Map.of("Idempotency-Key", "fails");
 
-        assertThat(api.send("POST", "/test-only/failure", Map.of(), key).status()).isEqualTo(500);
-        Response retry = api.send("POST", "/test-only/failure", Map.of(), key);
+        try (CapturedLog log = CapturedLog.of(ApiExceptionHandler.class)) {
+            Response first = api.send("POST", "/test-only/failure", Map.of(), key);
+            assertThat(first.status()).isEqualTo(500);
+            Response retry = api.send("POST", "/test-only/failure", Map.of(), key);
 
-        assertThat(retry.status()).isEqualTo(500);
-        assertThat(retry.header("Idempotent-Replayed")).isNull();
+            assertThat(retry.status()).isEqualTo(500);
+            assertThat(retry.header("Idempotent-Replayed")).isNull();
+            // The retry really ran (and failed) again: each attempt is logged under its own Request-Id.
+            assertThat(log.events()).extracting(CapturedLog::requestId)
+                    .containsExactly(first.header("Request-Id"), retry.header("Request-Id"));
+        }
     }
 
     @Test
