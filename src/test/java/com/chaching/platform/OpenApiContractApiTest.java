@@ -8,11 +8,15 @@ import com.chaching.testing.ApiTest;
 import com.chaching.testing.ResponseConformance;
 import com.chaching.testing.Response;
 import java.net.http.HttpHeaders;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationFeature;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The served OpenAPI description as a contract a generated client can rely on (api.md): what can be null
@@ -21,10 +25,28 @@ import tools.jackson.databind.JsonNode;
  */
 class OpenApiContractApiTest extends ApiTest {
 
+    private static final JsonMapper PRETTY = JsonMapper.builder().enable(SerializationFeature.INDENT_OUTPUT).build();
+
     private JsonNode description() {
         Response response = anonymous().get("/openapi.json");
         assertThat(response.status()).isEqualTo(200);
         return response.json();
+    }
+
+    /**
+     * docs/openapi.json is what the generated client of the walk-through test is built from, and what a
+     * reader can diff; it must be the description the server serves. The build writes the served one to
+     * target/openapi.json, where .ci/run lints it.
+     */
+    @Test
+    void theCommittedDescriptionIsTheServedOne() throws Exception {
+        JsonNode served = description();
+        Path written = Path.of("target", "openapi.json");
+        Files.writeString(written, PRETTY.writeValueAsString(served) + "\n");
+
+        JsonNode committed = PRETTY.readTree(Path.of("docs", "openapi.json").toFile());
+        assertThat(committed).as("docs/openapi.json differs from the served description: "
+                + "cp target/openapi.json docs/openapi.json, and review the difference").isEqualTo(served);
     }
 
     @Test
