@@ -4,6 +4,8 @@ import com.chaching.platform.BearerTokens;
 import com.chaching.platform.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -29,22 +31,35 @@ class AccountController {
 
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Sign up", description = """
+    @Operation(operationId = "signUp", summary = "Sign up", description = """
             Creates a sandbox account and returns it with its secret API key, shown this once. When the server's \
-            sign-up is closed, send the operator's admin token as Authorization: Bearer <token>. A taken email is a 409.""")
+            sign-up is closed, send the operator's admin token as Authorization: Bearer <token>. A taken email is a 409.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    name = "sandboxAccount", summary = "A new sandbox account", value = """
+                    {"name": "Acme Inc", "email": "owner@acme.test", "password": "correct horse battery staple"}"""))))
     SignUpResponse signUp(@Valid @RequestBody SignUpRequest request,
                           @Parameter(hidden = true) @RequestHeader(value = HttpHeaders.AUTHORIZATION, required = false) @Nullable String authorization) {
         return accounts.signUp(request, BearerTokens.token(authorization));
     }
 
     @GetMapping("/account")
-    @Operation(summary = "Retrieve the account", description = "The account the API key belongs to, with its settings.")
+    @Operation(operationId = "retrieveAccount", summary = "Retrieve the account",
+            description = "The account the API key belongs to, with its settings.")
     Account get(Tenant tenant) {
         return accounts.get(tenant);
     }
 
     @PatchMapping("/account")
-    @Operation(summary = "Update the account's settings", description = "Changes only the fields sent.")
+    @Operation(operationId = "updateAccount", summary = "Update the account's settings", description = "Changes only the fields sent.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    name = "dunningSettings", summary = "Time zone, invoice numbers and retries", value = """
+                    {
+                      "timeZone": "America/New_York",
+                      "invoicePrefix": "ACME",
+                      "retrySchedule": [1, 3, 5, 7],
+                      "afterRetries": "unpaid",
+                      "settlementDays": 2
+                    }"""))))
     Account update(Tenant tenant, @Valid @RequestBody AccountUpdate changes) {
         return accounts.update(tenant, changes);
     }

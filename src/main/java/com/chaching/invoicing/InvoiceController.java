@@ -5,6 +5,9 @@ import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -31,27 +34,40 @@ class InvoiceController {
 
     @PostMapping("/invoices")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a draft invoice", description = """
+    @Operation(operationId = "createInvoice", summary = "Create a draft invoice", description = """
             1 to 250 lines, each a price or a description and unitAmount, with optional active tax rates. Totals follow \
-            billing.md; the invoice stays a draft (no number) until finalized or paid.""")
+            billing.md; the invoice stays a draft (no number) until finalized or paid.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    name = "priceAndCustomLine", summary = "Two seats of a price, taxed, and a line of its own", value = """
+                    {
+                      "customer": "user-42",
+                      "currency": "usd",
+                      "lines": [
+                        {"price": "price_7hG5fD3sA1qW9eR7tY5uI3oP", "quantity": 2, "taxRates": ["txr_1MzA9bC8dE7fG6hI5jK4lM3n"]},
+                        {"description": "Onboarding session", "unitAmount": 15000}
+                      ],
+                      "collectionMethod": "send_invoice",
+                      "daysUntilDue": 14,
+                      "metadata": {"order": "1042"}
+                    }"""))))
     Invoice create(Tenant tenant, @Valid @RequestBody InvoiceCreate request) {
         return invoices.create(tenant, request);
     }
 
     @GetMapping("/invoices")
-    @Operation(summary = "List invoices", description = "Newest first, keyset-paginated.")
+    @Operation(operationId = "listInvoices", summary = "List invoices", description = "Newest first, keyset-paginated.")
     Page<Invoice> list(Tenant tenant, @Valid @ParameterObject InvoiceFilter filter, @Valid @ParameterObject PageRequest page) {
         return invoices.list(tenant, filter, page);
     }
 
     @GetMapping("/invoices/{id}")
-    @Operation(summary = "Retrieve an invoice")
+    @Operation(operationId = "retrieveInvoice", summary = "Retrieve an invoice")
     Invoice get(Tenant tenant, @PathVariable String id) {
         return invoices.get(tenant, id);
     }
 
     @PostMapping("/invoices/{id}/finalize")
-    @Operation(summary = "Finalize a draft invoice", description = """
+    @Operation(operationId = "finalizeInvoice", summary = "Finalize a draft invoice", description = """
             draft → open without charging: assigns the next number, applies the customer's credit balance and sets \
             the due date. An invoice with nothing left to pay is paid at once. Anything but a draft is a 409.""")
     Invoice finalizeInvoice(Tenant tenant, @PathVariable String id) {
@@ -59,29 +75,41 @@ class InvoiceController {
     }
 
     @PutMapping("/invoices/{id}")
-    @Operation(summary = "Pay an invoice", description = """
+    @Operation(operationId = "payInvoice", summary = "Pay an invoice", description = """
             Finalizes a draft, then charges what remains: the request's paymentMethod, else the customer's default; \
             none is a 402 no_payment_method. A declined charge is a 402 with the gateway's code, and the failed \
             transaction is listed. Nothing to pay marks it paid with no charge. A paid or void invoice is a 409; a \
-            payment already under way is a 409 payment_in_progress. Never charges twice.""")
+            payment already under way is a 409 payment_in_progress. Never charges twice. The body is optional.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    name = "withCard", summary = "Charge this card instead of the default", value = """
+                    {"paymentMethod": "pm_1NcZ8aB7cD6eF5gH4iJ3kL2m"}"""))))
+    // Declaring any response stops springdoc adding the 200, so it is declared too; content = @Content keeps the
+    // 402 from being given the Invoice schema (the platform describes every error as a problem).
+    @ApiResponse(responseCode = "200", description = "The invoice, paid.")
+    @ApiResponse(responseCode = "402", content = @Content, description = """
+            No payment method to charge (no_payment_method), or the charge failed with the gateway's code \
+            (card_declined, insufficient_funds, expired_card, processing_error …); the failed transaction is listed.""")
     Invoice pay(Tenant tenant, @PathVariable String id, @Valid @RequestBody(required = false) @Nullable PayRequest request) {
         return invoices.pay(tenant, id, request == null ? null : request.paymentMethod());
     }
 
     @DeleteMapping("/invoices/{id}")
-    @Operation(summary = "Void an invoice", description = "A draft or open invoice becomes void; anything else is a 409.")
+    @Operation(operationId = "voidInvoice", summary = "Void an invoice",
+            description = "A draft or open invoice becomes void; anything else is a 409.")
     Invoice voidInvoice(Tenant tenant, @PathVariable String id) {
         return invoices.voidInvoice(tenant, id);
     }
 
     @GetMapping("/invoices/{id}/transactions")
-    @Operation(summary = "List an invoice's transactions", description = "Its charges, refunds and credit adjustments, newest first.")
+    @Operation(operationId = "listInvoiceTransactions", summary = "List an invoice's transactions",
+            description = "Its charges, refunds and credit adjustments, newest first.")
     Page<Transaction> transactions(Tenant tenant, @PathVariable String id, @Valid @ParameterObject PageRequest page) {
         return invoices.transactionsOf(tenant, id, page);
     }
 
     @GetMapping("/invoices/{id}/transactions/{transactionId}")
-    @Operation(summary = "Retrieve one of an invoice's transactions", description = "A 404 when it belongs to another invoice.")
+    @Operation(operationId = "retrieveInvoiceTransaction", summary = "Retrieve one of an invoice's transactions",
+            description = "A 404 when it belongs to another invoice.")
     Transaction transaction(Tenant tenant, @PathVariable String id, @PathVariable String transactionId) {
         return invoices.transactionOf(tenant, id, transactionId);
     }

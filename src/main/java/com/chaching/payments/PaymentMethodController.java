@@ -5,6 +5,8 @@ import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Pattern;
@@ -31,36 +33,47 @@ class PaymentMethodController {
 
     @PostMapping("/payment-methods")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Create a card payment method", description = """
+    @Operation(operationId = "createPaymentMethod", summary = "Create a card payment method", description = """
             Sandbox accounts only (a live account gets 400 raw_card_data_unsupported). The number and cvc go to the \
             sandbox gateway and are never stored or logged. A bad Luhn check, a past expiry or a malformed cvc is a \
-            400 naming the field, and nothing is stored. The sandbox's test cards are listed in docs/payments.md.""")
+            400 naming the field, and nothing is stored. The sandbox's test cards are listed in docs/payments.md.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    name = "sandboxVisa", summary = "The sandbox's Visa that always succeeds", value = """
+                    {
+                      "type": "card",
+                      "card": {"number": "4242424242424242", "expMonth": 12, "expYear": 2030, "cvc": "123"},
+                      "billingDetails": {"name": "Jenny Rosen", "email": "jenny.rosen@example.com"},
+                      "metadata": {"source": "checkout"}
+                    }"""))))
     PaymentMethod create(Tenant tenant, @Valid @RequestBody PaymentMethodCreate request) {
         return paymentMethods.create(tenant, request);
     }
 
     @GetMapping("/payment-methods")
-    @Operation(summary = "List payment methods", description = "Newest first, keyset-paginated.")
+    @Operation(operationId = "listPaymentMethods", summary = "List payment methods", description = "Newest first, keyset-paginated.")
     Page<PaymentMethod> list(Tenant tenant, @Valid @ParameterObject PaymentMethodFilter filter, @Valid @ParameterObject PageRequest page) {
         return paymentMethods.list(tenant, filter, page);
     }
 
     @GetMapping("/payment-methods/{id}")
-    @Operation(summary = "Retrieve a payment method")
+    @Operation(operationId = "retrievePaymentMethod", summary = "Retrieve a payment method")
     PaymentMethod get(Tenant tenant, @PathVariable String id) {
         return paymentMethods.get(tenant, id);
     }
 
     @PostMapping("/payment-methods/{id}/attach")
-    @Operation(summary = "Attach a payment method to a customer", description = """
+    @Operation(operationId = "attachPaymentMethod", summary = "Attach a payment method to a customer", description = """
             Attaching to the customer it is already on returns it unchanged; to another customer is a 409. An unknown \
-            customer is a 404.""")
+            customer is a 404.""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    name = "toCustomer", summary = "To the customer with externalKey user-42", value = """
+                    {"customer": "user-42"}"""))))
     PaymentMethod attach(Tenant tenant, @PathVariable String id, @Valid @RequestBody AttachRequest request) {
         return paymentMethods.attach(tenant, id, request);
     }
 
     @PostMapping("/payment-methods/{id}/detach")
-    @Operation(summary = "Detach a payment method from its customer", description = """
+    @Operation(operationId = "detachPaymentMethod", summary = "Detach a payment method from its customer", description = """
             A 409 when it is not attached. When it was the customer's default payment method, the customer no longer \
             has one.""")
     PaymentMethod detach(Tenant tenant, @PathVariable String id) {
@@ -68,7 +81,8 @@ class PaymentMethodController {
     }
 
     @GetMapping("/customers/{externalKey}/payment-methods")
-    @Operation(summary = "List a customer's payment methods", description = "Newest first, keyset-paginated.")
+    @Operation(operationId = "listCustomerPaymentMethods", summary = "List a customer's payment methods",
+            description = "Newest first, keyset-paginated.")
     Page<PaymentMethod> listForCustomer(Tenant tenant, @PathVariable String externalKey,
                                         @Parameter(description = "Only this type; card is the only one.")
                                         @RequestParam(required = false) @Pattern(regexp = "card", message = "must be card") @Nullable String type,
@@ -77,7 +91,8 @@ class PaymentMethodController {
     }
 
     @GetMapping("/customers/{externalKey}/payment-methods/{id}")
-    @Operation(summary = "Retrieve one of a customer's payment methods", description = "A 404 also when it belongs to another customer.")
+    @Operation(operationId = "retrieveCustomerPaymentMethod", summary = "Retrieve one of a customer's payment methods",
+            description = "A 404 also when it belongs to another customer.")
     PaymentMethod getForCustomer(Tenant tenant, @PathVariable String externalKey, @PathVariable String id) {
         return paymentMethods.getForCustomer(tenant, externalKey, id);
     }

@@ -4,6 +4,8 @@ import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.springdoc.core.annotations.ParameterObject;
@@ -26,29 +28,32 @@ class TransactionController {
     }
 
     @GetMapping("/transactions")
-    @Operation(summary = "List transactions", description = "Newest first, keyset-paginated.")
+    @Operation(operationId = "listTransactions", summary = "List transactions", description = "Newest first, keyset-paginated.")
     Page<Transaction> list(Tenant tenant, @Valid @ParameterObject TransactionFilter filter, @Valid @ParameterObject PageRequest page) {
         return transactions.list(tenant, filter, page);
     }
 
     @GetMapping("/transactions/{id}")
-    @Operation(summary = "Retrieve a transaction")
+    @Operation(operationId = "retrieveTransaction", summary = "Retrieve a transaction")
     Transaction get(Tenant tenant, @PathVariable String id) {
         return transactions.get(tenant, id);
     }
 
     @PostMapping("/transactions/{id}/refunds")
     @ResponseStatus(HttpStatus.CREATED)
-    @Operation(summary = "Refund a charge", description = """
+    @Operation(operationId = "refundTransaction", summary = "Refund a charge", description = """
             Refunds a succeeded charge, all that is left of it by default. A charge that did not succeed, or refunds \
             adding up to more than the charge, is a 409. Returns the refund transaction; its status says whether the \
-            gateway refunded it (pending while the gateway's answer is unknown).""")
+            gateway refunded it (pending while the gateway's answer is unknown).""",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
+                    name = "partialRefund", summary = "$5.00 of the charge, at the customer's request", value = """
+                    {"amount": 500, "reason": "requested_by_customer"}"""))))
     Transaction refund(Tenant tenant, @PathVariable String id, @Valid @RequestBody RefundRequest request) {
         return transactions.refund(tenant, id, request);
     }
 
     @GetMapping("/balance")
-    @Operation(summary = "Retrieve the balance", description = """
+    @Operation(operationId = "retrieveBalance", summary = "Retrieve the balance", description = """
             Per currency: pending is the net of succeeded charges not yet settled (settlementDays after they \
             succeeded, on the account's clock); available is the settled net minus refunds.""")
     Balance balance(Tenant tenant) {

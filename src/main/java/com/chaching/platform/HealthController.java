@@ -1,6 +1,9 @@
 package com.chaching.platform;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -23,7 +26,11 @@ class HealthController {
     }
 
     @GetMapping("/health")
-    @Operation(summary = "Is the service up?", description = "200 when the service and its database answer, 503 otherwise.")
+    @Operation(operationId = "checkHealth", summary = "Is the service up?",
+            description = "200 when the service and its database answer, 503 otherwise.")
+    @ApiResponse(responseCode = "200", description = "The service and its database answer: status ok.")
+    @ApiResponse(responseCode = "503", description = "The database does not answer: status unavailable.",
+            content = @Content(schema = @Schema(implementation = Health.class)))
     ResponseEntity<Health> health() {
         try {
             jdbc.sql("select 1").query(Integer.class).single();
