@@ -76,7 +76,7 @@ class OpenApiContract implements OpenApiCustomizer {
         if (!isPublic) {
             addProblem(responses, "404", "No such object in this account (another account's objects are answered the same), or no such path.");
         }
-        addProblem(responses, "406", "The Accept header excludes application/json.");
+        addProblem(responses, "406", "The Accept header excludes application/json; nothing was done.");
         if (mutating) {
             addProblem(responses, "409", "The object's state forbids this, a unique value is taken, or a request with this Idempotency-Key is still running.");
             addProblem(responses, "413", "The body is over 1 MiB.");

@@ -39,7 +39,7 @@ class ServiceIndexController {
             """;
 
     @GetMapping(path = "/", produces = MediaType.TEXT_HTML_VALUE)
-    @Operation(operationId = "getService", summary = "Where to start", description = """
+    @Operation(operationId = "retrieveService", summary = "Where to start", description = """
             Needs no key. A browser (Accept: text/html) gets a short page; an API client gets the same links as JSON.""",
             security = {},
             responses = @ApiResponse(responseCode = "200", description = "Links to the reference, the OpenAPI description and sign-up.",
@@ -54,7 +54,7 @@ class ServiceIndexController {
     }
 
     @GetMapping(path = "/", produces = MediaType.APPLICATION_JSON_VALUE)
-    @Operation(operationId = "getService", summary = "Where to start", security = {})
+    @Operation(operationId = "retrieveService", summary = "Where to start", security = {})
     ServiceIndex links() {
         return ServiceIndex.THIS_SERVER;
     }

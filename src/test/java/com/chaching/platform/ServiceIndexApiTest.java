@@ -64,7 +64,7 @@ class ServiceIndexApiTest extends ApiTest {
     void theOpenApiDescriptionDocumentsBothAnswers() {
         JsonNode operation = anonymous().get("/openapi.json").json().get("paths").get("/").get("get");
 
-        assertThat(operation.get("operationId").asString()).isEqualTo("getService");
+        assertThat(operation.get("operationId").asString()).isEqualTo("retrieveService");
         assertThat(operation.get("security").isEmpty()).isTrue();
         JsonNode content = operation.get("responses").get("200").get("content");
         assertThat(content.propertyNames()).contains("text/html", "application/json");
