@@ -67,9 +67,8 @@ class OpenApiContract implements OpenApiCustomizer {
                 }
             });
         }
-        if (!health) {
-            addProblem(responses, "400", "The request is invalid: malformed JSON, an unknown field, a wrong type or a failed validation; every failing field is listed in errors.");
-        }
+        // Even GET /health answers 400 to a query string that cannot be decoded (RequestGuardFilter).
+        addProblem(responses, "400", "The request is invalid: malformed JSON, an unknown field, a wrong type or a failed validation; every failing field is listed in errors.");
         if (!isPublic || path.equals("/accounts")) {
             addProblem(responses, "401", "No API key, or an unknown one.");
         }

@@ -99,6 +99,13 @@ class OpenApiContractApiTest extends ApiTest {
     }
 
     @Test
+    void answersNoOperationExpectsAreDescribedToo() {
+        // The harness checks each of these against the description: a 400 on health, a 406 anywhere.
+        assertThat(anonymous().rawGet("/health?q=%zz").status()).isEqualTo(400);
+        assertThat(signUp().send("GET", "/customers", null, Map.of("Accept", "text/csv")).status()).isEqualTo(406);
+    }
+
+    @Test
     void theServerIsRelativeAndTheLicenceIsNamed() {
         JsonNode openApi = description();
 

@@ -31,40 +31,31 @@ class OutOfRangeNumbersApiTest extends ApiTest {
 
     @Test
     void aUnitAmountWithAnExponentIsNamedAndNoPriceIsCreated() {
-        Api api = signUp();
-        String product = api.post("/products", Map.of("name", "Pro")).text("id");
-
-        Response response = api.post("/prices/" + product, """
+        priceIsRefusedNaming("unitAmount", """
                 {"currency": "usd", "unitAmount": 1e23, "type": "one_time"}""");
-
-        assertProblem(response, 400, "parameter_invalid");
-        assertThat(response.text("param")).isEqualTo("unitAmount");
-        assertThat(api.get("/prices?product=" + product).json().get("data").isEmpty()).isTrue();
     }
 
     @Test
     void aUnitAmountBeyondEveryLongIsNamed() {
-        Api api = signUp();
-        String product = api.post("/products", Map.of("name", "Pro")).text("id");
-
-        Response response = api.post("/prices/" + product, """
+        priceIsRefusedNaming("unitAmount", """
                 {"currency": "usd", "unitAmount": 123456789012345678901234567890, "type": "one_time"}""");
-
-        assertProblem(response, 400, "parameter_invalid");
-        assertThat(response.text("param")).isEqualTo("unitAmount");
-        assertThat(api.get("/prices?product=" + product).json().get("data").isEmpty()).isTrue();
     }
 
     @Test
     void aNestedIntervalCountTooLargeIsNamedWithItsPath() {
+        priceIsRefusedNaming("recurring.intervalCount", """
+                {"currency": "usd", "unitAmount": 100, "type": "recurring", "recurring": {"interval": "month", "intervalCount": 4294967296}}""");
+    }
+
+    /** Creating a price with this body is a 400 naming the field, and the product has no price after it. */
+    private void priceIsRefusedNaming(String param, String body) {
         Api api = signUp();
         String product = api.post("/products", Map.of("name", "Pro")).text("id");
 
-        Response response = api.post("/prices/" + product, """
-                {"currency": "usd", "unitAmount": 100, "type": "recurring", "recurring": {"interval": "month", "intervalCount": 4294967296}}""");
+        Response response = api.post("/prices/" + product, body);
 
         assertProblem(response, 400, "parameter_invalid");
-        assertThat(response.text("param")).isEqualTo("recurring.intervalCount");
+        assertThat(response.text("param")).isEqualTo(param);
         assertThat(api.get("/prices?product=" + product).json().get("data").isEmpty()).isTrue();
     }
 
