@@ -84,6 +84,26 @@ start_once() {
 
 each() { awk -v run="$1" '{ printf "run %s: healthy after %s s, JVM CPU %s s, JVM RSS %s MB\n", run, $1, $2, $3 }'; }
 
+# Where the last start spent its time: seconds since the JVM started, from the log's own timestamps
+# (Spring's "process running for" gives the JVM's age when the application had started).
+phases() {
+  awk '
+    function secs(ts) { split(substr(ts, 12, 12), t, ":"); return t[1] * 3600 + t[2] * 60 + t[3] }
+    /Started ChachingApplication/ { match($0, /process running for [0-9.]+/); age = substr($0, RSTART + 20, RLENGTH - 20); started = secs($1) }
+    /Starting ChachingApplication/ { mark["Spring Boot starts"] = secs($1) }
+    /starting the embedded PostgreSQL/ { mark["embedded PostgreSQL: starting"] = secs($1) }
+    /embedded PostgreSQL listening/ { mark["embedded PostgreSQL: ready"] = secs($1) }
+    /Current version of schema/ { mark["Flyway: schema checked"] = secs($1) }
+    /Successfully applied|No migration necessary/ { mark["Flyway: migrated"] = secs($1) }
+    /Tomcat started on port/ && !api { api = 1; mark["API port open"] = secs($1) }
+    END {
+      origin = started - age
+      n = split("Spring Boot starts|embedded PostgreSQL: starting|embedded PostgreSQL: ready|Flyway: schema checked|Flyway: migrated|API port open", order, "|")
+      for (i = 1; i <= n; i++) if (order[i] in mark) printf "  %5.1f s  %s\n", mark[order[i]] - origin, order[i]
+      printf "  %5.1f s  application started (management port open)\n", age
+    }' "$1"
+}
+
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
 
 report() { # label, file of "seconds cpu rss" lines
@@ -119,3 +139,7 @@ report "first start, empty data directory" "$work/first.txt"
 report "AOT cache + JAVA_OPTS, $RUNS starts" "$work/tuned.txt"
 [ "$BASELINE" = 1 ] && report "plain java -jar, $RUNS starts" "$work/plain.txt"
 echo "(RSS is the JVM's alone; the embedded PostgreSQL runs as separate processes.)"
+echo "where the last start with the AOT cache spent its time, from its log:"
+phases "$work/tuned-$RUNS.log"
+echo "and the first start, on the empty data directory:"
+phases "$work/first.log"
