@@ -35,9 +35,10 @@ JAR=$(ls target/chaching-*.jar | grep -v original | head -1)
 
 echo "== starting the server on :$PORT (embedded PostgreSQL on :$DB_PORT, data in $DATA_DIR)"
 # shellcheck disable=SC2086
+# The management port (metrics, probes) is not read here: any free one, so it never collides.
 "$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
   --chaching.database.data-dir="$DATA_DIR" --chaching.database.embedded-port="$DB_PORT" \
-  --logging.level.root=WARN > "$RESULTS/server.log" 2>&1 &
+  --management.server.port=0 --logging.level.root=WARN > "$RESULTS/server.log" 2>&1 &
 SERVER=$!
 trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; exit $status' EXIT
 for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 1; done

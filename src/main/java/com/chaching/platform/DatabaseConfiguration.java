@@ -3,6 +3,7 @@ package com.chaching.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.sql.SQLException;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,9 +15,12 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class DatabaseConfiguration {
 
+    /** Usually started already, while the context was being read (see {@link EmbeddedPostgresEarlyStart}). */
     @Bean(destroyMethod = "close")
-    EmbeddedPostgresServer embeddedPostgresServer(DatabaseSettings settings) throws IOException, SQLException {
-        return EmbeddedPostgresServer.startIfNeeded(settings);
+    EmbeddedPostgresServer embeddedPostgresServer(DatabaseSettings settings,
+            ObjectProvider<EmbeddedPostgresEarlyStart.Handover> startedEarly) throws IOException, SQLException {
+        EmbeddedPostgresEarlyStart.Handover handover = startedEarly.getIfAvailable();
+        return handover != null ? handover.take(settings) : EmbeddedPostgresServer.startIfNeeded(settings);
     }
 
     /** Depends on the embedded server, so the context closes the pool before it stops the server. */

@@ -1,114 +1,64 @@
 package com.chaching.platform;
 
-import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import org.springframework.util.ClassUtils;
 
 /**
- * The embedded PostgreSQL 17 this process runs when no database URL is configured (zonky's binaries
- * from Maven Central). Its data directory survives restarts; a throwaway one serves the tests.
+ * The embedded PostgreSQL 17 this process runs when no database URL is configured, or nothing when one is.
+ * No zonky type appears here: a JAR built without the embedded database ({@code -Pno-embedded-db}) must
+ * still load this bean, and say what is missing, when {@code CHACHING_DATABASE_URL} is unset.
  */
 final class EmbeddedPostgresServer implements AutoCloseable {
 
-    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
     static final String DATABASE = "chaching";
     static final String USER = "postgres";
+    private static final String ZONKY = "io.zonky.test.db.postgres.embedded.EmbeddedPostgres";
 
-    /** The throwaway server of this JVM: every application context of a test run shares it. */
-    private static @Nullable EmbeddedPostgres throwaway;
+    private final @Nullable String jdbcUrl;
+    private final @Nullable AutoCloseable stop;
 
-    private final @Nullable EmbeddedPostgres postgres;
-    private final boolean owned;
-
-    private EmbeddedPostgresServer(@Nullable EmbeddedPostgres postgres, boolean owned) {
-        this.postgres = postgres;
-        this.owned = owned;
+    EmbeddedPostgresServer(@Nullable String jdbcUrl, @Nullable AutoCloseable stop) {
+        this.jdbcUrl = jdbcUrl;
+        this.stop = stop;
     }
 
     /** Starts the embedded server when {@code settings} name no database of their own. */
     static EmbeddedPostgresServer startIfNeeded(DatabaseSettings settings) throws IOException, SQLException {
         if (!settings.embedded()) {
-            return new EmbeddedPostgresServer(null, false);
+            return new EmbeddedPostgresServer(null, null);
+        }
+        if (!ClassUtils.isPresent(ZONKY, EmbeddedPostgresServer.class.getClassLoader())) {
+            throw new NoDatabaseConfiguredException("this build of Chaching has no embedded PostgreSQL (it was built with -Pno-embedded-db)");
         }
         if (settings.ephemeral()) {
-            return new EmbeddedPostgresServer(startThrowaway(), false);
+            // Owned by the JVM, not by this context: every application context of a test run shares it.
+            return new EmbeddedPostgresServer(ZonkyEmbeddedPostgres.throwawayJdbcUrl(), null);
         }
-        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
-                .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200");
-        Path directory = settings.dataDir().toAbsolutePath();
-        Files.createDirectories(directory);
-        // Stopped by the application context, after the connection pool has closed.
-        builder.setDataDirectory(directory).setCleanDataDirectory(false).setRegisterShutdownHook(false);
-        if (settings.embeddedPort() > 0) {
-            builder.setPort(settings.embeddedPort());
-        }
-        log.info("starting the embedded PostgreSQL with its data in {}", directory);
-        EmbeddedPostgres postgres = builder.start();
-        createDatabaseIfMissing(postgres);
-        log.info("embedded PostgreSQL listening on localhost:{} (database {}, user {})", postgres.getPort(), DATABASE, USER);
-        return new EmbeddedPostgresServer(postgres, true);
-    }
-
-    /** Started once per JVM; zonky's shutdown hook stops it and deletes its directory when the JVM exits. */
-    private static synchronized EmbeddedPostgres startThrowaway() throws IOException, SQLException {
-        if (throwaway == null) {
-            Path directory = Files.createTempDirectory("chaching-pg-");
-            log.info("starting a throwaway embedded PostgreSQL in {}", directory);
-            EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                    .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
-                    .setDataDirectory(directory).setCleanDataDirectory(true)
-                    // A throwaway database need not survive a crash: trade durability for test speed.
-                    .setServerConfig("fsync", "off")
-                    .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off")
-                    .start();
-            createDatabaseIfMissing(postgres);
-            throwaway = postgres;
-        }
-        return throwaway;
+        return ZonkyEmbeddedPostgres.start(settings);
     }
 
     /** The JDBC URL of this JVM's throwaway server, starting it if needed; for tests that connect as an outside server. */
     static String throwawayJdbcUrl() throws IOException, SQLException {
-        return startThrowaway().getJdbcUrl(USER, DATABASE);
+        return ZonkyEmbeddedPostgres.throwawayJdbcUrl();
     }
 
     boolean running() {
-        return postgres != null;
+        return jdbcUrl != null;
     }
 
     String jdbcUrl() {
-        if (postgres == null) {
+        if (jdbcUrl == null) {
             throw new IllegalStateException("no embedded PostgreSQL is running");
         }
-        return postgres.getJdbcUrl(USER, DATABASE);
+        return jdbcUrl;
     }
 
     @Override
-    public void close() throws IOException {
-        if (postgres != null && owned) {
-            postgres.close();
-        }
-    }
-
-    private static void createDatabaseIfMissing(EmbeddedPostgres postgres) throws SQLException {
-        try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet exists = statement.executeQuery("select 1 from pg_database where datname = 'chaching'")) {
-            if (!exists.next()) {
-                statement.execute("create database chaching");
-            }
+    public void close() throws Exception {
+        if (stop != null) {
+            stop.close();
         }
     }
 }

@@ -20,6 +20,8 @@ final class PublicPaths {
                 || path.equals("/openapi.json") || path.startsWith("/openapi.json/")
                 || path.equals("/docs") || path.startsWith("/docs/")
                 || path.startsWith("/swagger-ui/")
+                // The actuator lives on the management port; on the API port this gives a 404, not a 401,
+                // to a probe sent to the wrong port, and serves it when CHACHING_MANAGEMENT_PORT equals PORT.
                 || path.startsWith("/actuator/");
     }
 }

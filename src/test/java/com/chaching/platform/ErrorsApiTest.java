@@ -70,7 +70,7 @@ class ErrorsApiTest extends ApiTest {
         Response response = api.rawGet("/customers?email=%zz");
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.header("Content-Type")).startsWith("application/problem+json");
-        String metrics = anonymous().get("/actuator/prometheus").body();
+        String metrics = management().get("/actuator/prometheus").body();
         assertThat(metrics.lines().filter(line -> line.startsWith("http_server_requests_seconds_count") && line.contains("status=\"500\"")
                 && line.contains("uri=\"/customers\""))).isEmpty();
     }

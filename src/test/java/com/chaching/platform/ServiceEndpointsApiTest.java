@@ -24,7 +24,7 @@ class ServiceEndpointsApiTest extends ApiTest {
     void prometheusMetricsIncludeRequestTimings() {
         signUp().get("/customers");
 
-        Response metrics = anonymous().get("/actuator/prometheus");
+        Response metrics = management().get("/actuator/prometheus");
 
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("http_server_requests_seconds").contains("hikaricp_connections");

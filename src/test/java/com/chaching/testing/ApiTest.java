@@ -9,17 +9,19 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * Base of the HTTP tests: the whole service on a random port, over the throwaway embedded PostgreSQL
- * (started once for the test run), with a frozen server clock the tests move themselves.
+ * Base of the HTTP tests: the whole service on a random port, and its management server (actuator) on
+ * another, over the throwaway embedded PostgreSQL (started once for the test run), with a frozen server
+ * clock the tests move themselves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chaching.database.ephemeral=true", "logging.level.com.chaching=INFO"})
-@Import(FrozenServerClock.class)
+        properties = {"chaching.database.ephemeral=true", "logging.level.com.chaching=INFO", "management.server.port=0"})
+@Import({FrozenServerClock.class, ManagementServer.class})
 public abstract class ApiTest {
 
     public static final Instant SERVER_START = Instant.parse("2026-03-01T09:00:00Z");
@@ -27,6 +29,9 @@ public abstract class ApiTest {
 
     @LocalServerPort
     protected int port;
+
+    @LocalManagementPort
+    protected int managementPort;
 
     @Autowired
     protected JdbcClient jdbc;
@@ -41,6 +46,11 @@ public abstract class ApiTest {
     /** A caller with no API key. */
     protected Api anonymous() {
         return new Api(baseUrl(), null, null);
+    }
+
+    /** A caller of the management server (metrics and probes), on the loopback address it listens on by default. */
+    protected Api management() {
+        return new Api("http://127.0.0.1:" + managementPort, null, null);
     }
 
     /** A new sandbox account, signed up through the API, and a client holding its key. */
