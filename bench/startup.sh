@@ -5,7 +5,7 @@
 #   2. extracts it and makes the AOT cache with a training run (scripts/prepare-aot-cache.sh);
 #   3. starts the server once on an empty data directory (first start: initdb and every migration);
 #   4. starts it RUNS times on that directory, now initialised, with the AOT cache and JAVA_OPTS, and
-#      RUNS times as plain `java -jar` with no flags, for comparison;
+#      RUNS times as plain `java -jar` of the JAR itself with no flags, for comparison;
 # and prints for each start the seconds to the first 200 from GET /health, the CPU seconds the JVM had
 # used by then, and the JVM's resident memory (VmRSS) after IDLE seconds of idling. PostgreSQL's own
 # processes are not counted in that RSS. Exits non-zero if any start fails.
@@ -45,19 +45,20 @@ if [ -z "${JAR:-}" ]; then
   ./mvnw -B -ntp -q package -DskipTests
   JAR=$(ls target/chaching-*.jar | grep -v original | head -1)
 fi
+JAR=$(realpath "$JAR")
 echo "== extracting $JAR and training the AOT cache (scripts/prepare-aot-cache.sh)"
 JAVA_OPTS="$JAVA_OPTS" scripts/prepare-aot-cache.sh "$JAR" "$work/app"
 app="$work/app/$(basename "$JAR")"
 
-# Starts the server with the given flags and data directory; prints "seconds cpu-seconds rss-MB".
+# Starts the given JAR with the given flags and data directory; prints "seconds cpu-seconds rss-MB".
 start_once() {
-  local data_dir=$1 log=$2; shift 2
+  local jar=$1 data_dir=$2 log=$3; shift 3
   local begin now
   if curl -s -o /dev/null "http://127.0.0.1:$PORT/"; then
     echo "something already listens on port $PORT; set PORT to a free one" >&2; return 1
   fi
   begin=$(date +%s%N)
-  "$JAVA" "$@" -jar "$app" --server.port="$PORT" --management.server.port=0 \
+  "$JAVA" "$@" -jar "$jar" --server.port="$PORT" --management.server.port=0 \
     --chaching.database.data-dir="$data_dir" > "$log" 2>&1 &
   server=$!
   until curl -sf -o /dev/null "http://127.0.0.1:$PORT/health"; do
@@ -84,24 +85,22 @@ start_once() {
 
 each() { awk -v run="$1" '{ printf "run %s: healthy after %s s, JVM CPU %s s, JVM RSS %s MB\n", run, $1, $2, $3 }'; }
 
-# Where the last start spent its time: seconds since the JVM started, from the log's own timestamps
-# (Spring's "process running for" gives the JVM's age when the application had started).
+# Where a start spent its time: seconds since the JVM started, from the log's own timestamps (Spring's
+# "process running for" gives the JVM's age when the application had started), in order.
 phases() {
   awk '
     function secs(ts) { split(substr(ts, 12, 12), t, ":"); return t[1] * 3600 + t[2] * 60 + t[3] }
     /Started ChachingApplication/ { match($0, /process running for [0-9.]+/); age = substr($0, RSTART + 20, RLENGTH - 20); started = secs($1) }
-    /Starting ChachingApplication/ { mark["Spring Boot starts"] = secs($1) }
-    /starting the embedded PostgreSQL/ { mark["embedded PostgreSQL: starting"] = secs($1) }
+    /Starting ChachingApplication/ { mark["Spring Boot reads its configuration"] = secs($1) }
+    /starting the embedded PostgreSQL/ { mark["embedded PostgreSQL: starting (its own thread)"] = secs($1) }
     /embedded PostgreSQL listening/ { mark["embedded PostgreSQL: ready"] = secs($1) }
-    /Current version of schema/ { mark["Flyway: schema checked"] = secs($1) }
-    /Successfully applied|No migration necessary/ { mark["Flyway: migrated"] = secs($1) }
+    /HikariPool.*Added connection/ { mark["connection pool: first connection"] = secs($1) }
+    /Successfully applied|No migration necessary/ { mark["Flyway: migrations done"] = secs($1) }
     /Tomcat started on port/ && !api { api = 1; mark["API port open"] = secs($1) }
     END {
-      origin = started - age
-      n = split("Spring Boot starts|embedded PostgreSQL: starting|embedded PostgreSQL: ready|Flyway: schema checked|Flyway: migrated|API port open", order, "|")
-      for (i = 1; i <= n; i++) if (order[i] in mark) printf "  %5.1f s  %s\n", mark[order[i]] - origin, order[i]
+      for (m in mark) printf "  %5.1f s  %s\n", mark[m] - (started - age), m
       printf "  %5.1f s  application started (management port open)\n", age
-    }' "$1"
+    }' "$1" | sort -n
 }
 
 median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'; }
@@ -115,20 +114,20 @@ report() { # label, file of "seconds cpu rss" lines
 # shellcheck disable=SC2206
 opts=($JAVA_OPTS -XX:AOTCache="$work/app/chaching.aot")
 echo "== first start on an empty data directory (AOT cache and JAVA_OPTS)"
-start_once "$work/data" "$work/first.log" "${opts[@]}" > "$work/first.txt"
+start_once "$app" "$work/data" "$work/first.log" "${opts[@]}" > "$work/first.txt"
 report "first start, empty data directory" "$work/first.txt"
 
 echo "== $RUNS starts on the initialised data directory, AOT cache and JAVA_OPTS"
 : > "$work/tuned.txt"
 for run in $(seq 1 "$RUNS"); do
-  start_once "$work/data" "$work/tuned-$run.log" "${opts[@]}" | tee -a "$work/tuned.txt" | each "$run"
+  start_once "$app" "$work/data" "$work/tuned-$run.log" "${opts[@]}" | tee -a "$work/tuned.txt" | each "$run"
 done
 if [ "$BASELINE" = 1 ]; then
-  echo "== $RUNS starts on the initialised data directory, plain java -jar"
+  echo "== $RUNS starts on the initialised data directory, plain java -jar $JAR"
   : > "$work/plain.txt"
   for run in $(seq 1 "$RUNS"); do
     # -Xshare:auto is the JVM's default; it is there so the argument list is never empty.
-    start_once "$work/data" "$work/plain-$run.log" -Xshare:auto | tee -a "$work/plain.txt" | each "$run"
+    start_once "$JAR" "$work/data" "$work/plain-$run.log" -Xshare:auto | tee -a "$work/plain.txt" | each "$run"
   done
 fi
 

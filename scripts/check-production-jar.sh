@@ -35,8 +35,8 @@ echo "== building both JARs"
 ./mvnw -B -ntp -q -Pno-embedded-db package -DskipTests
 full=$(realpath "$(ls target/chaching-*.jar | grep -v original | head -1)")
 lean=$(realpath "$(ls target/no-embedded-db/chaching-*.jar | grep -v original | head -1)")
-echo "full JAR: $(du -m "$full" | cut -f1) MB ($full)"
-echo "lean JAR: $(du -m "$lean" | cut -f1) MB ($lean)"
+echo "full JAR: $(( $(wc -c < "$full") / 1000000 )) MB ($full)"
+echo "lean JAR: $(( $(wc -c < "$lean") / 1000000 )) MB ($lean)"
 
 echo "== the lean JAR holds no embedded PostgreSQL"
 if unzip -l "$lean" | grep -E 'embedded-postgres|postgres-.*\.txz'; then
