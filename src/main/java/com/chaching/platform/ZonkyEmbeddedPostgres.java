@@ -33,7 +33,11 @@ final class ZonkyEmbeddedPostgres {
     static EmbeddedPostgresServer start(DatabaseSettings settings) throws IOException, SQLException {
         EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                 .setPGStartupWait(Duration.ofSeconds(60))
-                .setServerConfig("max_connections", "200");
+                .setServerConfig("max_connections", "200")
+                // zonky starts PostgreSQL with -F (no fsync) and synchronous_commit off, made for tests; this
+                // server keeps an account's money, so a commit must survive a crash of the machine.
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on");
         Path directory = settings.dataDir().toAbsolutePath();
         Files.createDirectories(directory);
         // Stopped by the application context, after the connection pool has closed.

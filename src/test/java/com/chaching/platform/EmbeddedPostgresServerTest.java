@@ -26,6 +26,8 @@ class EmbeddedPostgresServerTest {
         try (EmbeddedPostgresServer second = EmbeddedPostgresServer.startIfNeeded(settings)) {
             assertThat(jdbc(second).sql("select note from survives").query(String.class).single()).isEqualTo("still here");
             assertThat(jdbc(second).sql("show server_version").query(String.class).single()).startsWith("17.");
+            assertThat(jdbc(second).sql("show fsync").query(String.class).single()).as("a commit survives a crash").isEqualTo("on");
+            assertThat(jdbc(second).sql("show synchronous_commit").query(String.class).single()).isEqualTo("on");
         }
     }
 
