@@ -3,6 +3,7 @@ package com.chaching.platform;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.testing.ApiTest;
+import com.chaching.testing.CapturedLog;
 import com.chaching.testing.ManagementServer;
 import com.chaching.testing.Response;
 import org.junit.jupiter.api.Test;
@@ -17,11 +18,15 @@ class ManagementPortApiTest extends ApiTest {
     @Test
     void theApiPortServesNoActuatorEndpoints() {
         for (String path : new String[] {"/actuator/prometheus", "/actuator/health", "/actuator/health/readiness"}) {
-            Response response = anonymous().get(path);
+            try (CapturedLog unmapped = CapturedLog.of("org.springframework.web.servlet.PageNotFound")) {
+                Response response = anonymous().get(path);
 
-            assertThat(response.status()).as(path).isEqualTo(404);
-            assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
-            assertThat(response.code()).as(path).isEqualTo("path_not_found");
+                assertThat(response.status()).as(path).isEqualTo(404);
+                assertThat(response.header("Content-Type")).as(path).startsWith("application/problem+json");
+                assertThat(response.code()).as(path).isEqualTo("path_not_found");
+                assertThat(unmapped.events()).as(path).singleElement()
+                        .satisfies(event -> assertThat(event.getFormattedMessage()).contains("GET " + path));
+            }
         }
         assertThat(anonymous().get("/health").status()).isEqualTo(200);
     }
