@@ -1,4 +1,4 @@
 /** The catalog: products, their prices, and the tax-code catalog shipped with the service. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tax", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"tax", "events", "platform"})
 @org.jspecify.annotations.NullMarked
 package com.chaching.catalog;

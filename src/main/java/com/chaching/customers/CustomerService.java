@@ -1,5 +1,6 @@
 package com.chaching.customers;
 
+import com.chaching.events.EventLog;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Ids;
@@ -26,13 +27,15 @@ public class CustomerService {
     private final AccountClock clocks;
     private final PaymentMethodOwnership paymentMethods;
     private final ApplicationEventPublisher events;
+    private final EventLog eventLog;
 
     CustomerService(CustomerRepository customers, AccountClock clocks, PaymentMethodOwnership paymentMethods,
-                    ApplicationEventPublisher events) {
+                    ApplicationEventPublisher events, EventLog eventLog) {
         this.customers = customers;
         this.clocks = clocks;
         this.paymentMethods = paymentMethods;
         this.events = events;
+        this.eventLog = eventLog;
     }
 
     @Transactional
@@ -51,6 +54,7 @@ public class CustomerService {
             throw ApiProblem.alreadyExists("externalKey",
                     "A customer with externalKey '" + customer.externalKey() + "' already exists (or existed) in this account.");
         }
+        eventLog.record(tenant, "customer.created", customer);
         return customer;
     }
 
@@ -89,6 +93,7 @@ public class CustomerService {
                 changes.address() != null ? changes.address().normalized() : current.address(),
                 metadata, defaultPaymentMethod, current.balance(), current.balanceCurrency(), current.createdAt(), clocks.now(tenant));
         customers.update(tenant, updated);
+        eventLog.recordUpdate(tenant, "customer.updated", current, updated);
         return updated;
     }
 
@@ -101,6 +106,7 @@ public class CustomerService {
         Customer customer = customers.lockByExternalKey(tenant, externalKey).orElseThrow(() -> notFound(externalKey));
         customers.markDeleted(tenant, customer.id(), clocks.now(tenant));
         events.publishEvent(new CustomerDeleted(tenant, customer.id()));
+        eventLog.record(tenant, "customer.deleted", customer);
         return DeletedCustomer.of(customer);
     }
 

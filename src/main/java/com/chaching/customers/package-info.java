@@ -1,4 +1,4 @@
 /** Customers: the people and companies an account bills, addressed by their external key. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"accounts", "events", "platform"})
 @org.jspecify.annotations.NullMarked
 package com.chaching.customers;

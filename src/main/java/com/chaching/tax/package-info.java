@@ -1,4 +1,4 @@
 /** Tax rates and the tax calculation of billing.md "Tax": how much tax a line carries, to the minor unit. */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = {"platform"})
+@org.springframework.modulith.ApplicationModule(allowedDependencies = {"events", "platform"})
 @org.jspecify.annotations.NullMarked
 package com.chaching.tax;

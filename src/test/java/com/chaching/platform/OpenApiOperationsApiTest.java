@@ -48,6 +48,8 @@ class OpenApiOperationsApiTest extends ApiTest {
             Map.entry("GET /customers/{externalKey}/payment-methods/{id}", "retrieveCustomerPaymentMethod"),
             Map.entry("GET /health", "checkHealth"),
             Map.entry("GET /", "retrieveService"),
+            Map.entry("GET /events", "listEvents"),
+            Map.entry("GET /events/{id}", "retrieveEvent"),
             Map.entry("GET /invoices", "listInvoices"),
             Map.entry("POST /invoices", "createInvoice"),
             Map.entry("DELETE /invoices/{id}", "voidInvoice"),

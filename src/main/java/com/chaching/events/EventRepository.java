@@ -1,0 +1,80 @@
+package com.chaching.events;
+
+import static com.chaching.platform.SqlValues.instant;
+import static com.chaching.platform.SqlValues.utc;
+
+import com.chaching.platform.LikePatterns;
+import com.chaching.platform.Page;
+import com.chaching.platform.PageRequest;
+import com.chaching.platform.Tenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import tools.jackson.databind.json.JsonMapper;
+
+@Repository
+class EventRepository {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final RowMapper<Event> rows = this::event;
+
+    EventRepository(JdbcClient jdbc, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.json = json;
+    }
+
+    void insert(Tenant tenant, Event event) {
+        jdbc.sql("""
+                        insert into events (account_id, event_id, type, livemode, data, request_id, idempotency_key, created_at)
+                        values (:accountId, :id, :type, :livemode, cast(:data as json), :requestId, :idempotencyKey, :createdAt)""")
+                .param("accountId", tenant.accountId())
+                .param("id", event.id())
+                .param("type", event.type())
+                .param("livemode", event.livemode())
+                .param("data", json.writeValueAsString(event.data()))
+                .param("requestId", event.request().id())
+                .param("idempotencyKey", event.request().idempotencyKey())
+                .param("createdAt", utc(event.createdAt()))
+                .update();
+    }
+
+    Optional<Event> find(Tenant tenant, String id) {
+        return jdbc.sql("select * from events where account_id = :accountId and event_id = :id")
+                .param("accountId", tenant.accountId()).param("id", id)
+                .query(rows).optional();
+    }
+
+    Page<Event> list(Tenant tenant, EventFilter filter, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select * from events where account_id = :accountId");
+        Map<String, Object> params = new HashMap<>();
+        params.put("accountId", tenant.accountId());
+        if (filter.type() != null && filter.type().endsWith(".*")) {
+            sql.append(" and type like :typePrefix escape '\\'");
+            params.put("typePrefix", LikePatterns.escape(filter.type().substring(0, filter.type().length() - 1)) + "%");
+        } else if (filter.type() != null) {
+            sql.append(" and type = :type");
+            params.put("type", filter.type());
+        }
+        if (filter.createdGte() != null) {
+            sql.append(" and created_at >= :createdGte");
+            params.put("createdGte", utc(filter.createdGte()));
+        }
+        if (filter.createdLt() != null) {
+            sql.append(" and created_at < :createdLt");
+            params.put("createdLt", utc(filter.createdLt()));
+        }
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "events", "event_id"));
+    }
+
+    private Event event(ResultSet rs, int row) throws SQLException {
+        return new Event(rs.getString("event_id"), "event", rs.getString("type"), instant(rs, "created_at"),
+                rs.getBoolean("livemode"), json.readValue(rs.getString("data"), EventData.class),
+                new EventRequest(rs.getString("request_id"), rs.getString("idempotency_key")));
+    }
+}
