@@ -54,7 +54,8 @@ class RecordSchemaNullability implements ModelConverter {
             JsonProperty renamed = component.getAnnotation(JsonProperty.class);
             String name = renamed == null || renamed.value().isEmpty() ? component.getName() : renamed.value();
             Schema property = (Schema) model.getProperties().get(name);
-            if (property == null || omitsEmpty || omitsEmpty(component.getAnnotation(JsonInclude.class))) {
+            // Jackson's annotations do not target record components: javac puts them on the accessor (and field).
+            if (property == null || omitsEmpty || omitsEmpty(component.getAccessor().getAnnotation(JsonInclude.class))) {
                 continue;
             }
             alwaysPresent.add(name);
