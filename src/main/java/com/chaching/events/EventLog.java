@@ -4,6 +4,8 @@ import com.chaching.platform.AccountClock;
 import com.chaching.platform.Ids;
 import com.chaching.platform.RequestOrigin;
 import com.chaching.platform.Tenant;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -28,12 +30,16 @@ public class EventLog {
     };
 
     private final EventRepository events;
+    private final WebhookDeliveryRepository deliveries;
     private final AccountClock clocks;
+    private final Clock serverClock;
     private final JsonMapper json;
 
-    EventLog(EventRepository events, AccountClock clocks, JsonMapper json) {
+    EventLog(EventRepository events, WebhookDeliveryRepository deliveries, AccountClock clocks, Clock serverClock, JsonMapper json) {
         this.events = events;
+        this.deliveries = deliveries;
         this.clocks = clocks;
+        this.serverClock = serverClock;
         this.json = json;
     }
 
@@ -62,10 +68,19 @@ public class EventLog {
         }
     }
 
+    /**
+     * The event, and an attempt due now for each endpoint that takes its type: in the same transaction, so
+     * a committed event is always delivered and a rolled-back one never is. Deliveries run on server time.
+     */
     private void insert(Tenant tenant, String type, Map<String, Object> object, @Nullable Map<String, Object> previous) {
         RequestOrigin origin = RequestOrigin.current();
-        events.insert(tenant, new Event(Ids.newId("evt"), "event", type, clocks.now(tenant), tenant.livemode(),
+        String id = Ids.newId("evt");
+        events.insert(tenant, new Event(id, "event", type, clocks.now(tenant), tenant.livemode(),
                 new EventData(object, previous), new EventRequest(origin.id(), origin.idempotencyKey())));
+        Instant now = serverClock.instant();
+        for (String endpoint : deliveries.endpointsFor(tenant, type)) {
+            deliveries.insertPending(tenant.accountId(), endpoint, id, 1, now, now);
+        }
     }
 
     /** The resource's fields in the order its JSON gives them, as a client reads them. */

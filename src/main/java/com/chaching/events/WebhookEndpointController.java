@@ -25,9 +25,11 @@ import org.springframework.web.bind.annotation.RestController;
 class WebhookEndpointController {
 
     private final WebhookEndpointService endpoints;
+    private final WebhookDeliveries deliveries;
 
-    WebhookEndpointController(WebhookEndpointService endpoints) {
+    WebhookEndpointController(WebhookEndpointService endpoints, WebhookDeliveries deliveries) {
         this.endpoints = endpoints;
+        this.deliveries = deliveries;
     }
 
     @PostMapping("/webhook-endpoints")
@@ -79,5 +81,12 @@ class WebhookEndpointController {
             description = "The answer holds the new secret. The old one signs beside it for 24 hours (two v1 signatures).")
     WebhookEndpoint rotateSecret(Tenant tenant, @PathVariable String id) {
         return endpoints.rotateSecret(tenant, id);
+    }
+
+    @GetMapping("/webhook-endpoints/{id}/deliveries")
+    @Operation(operationId = "listWebhookDeliveries", summary = "List an endpoint's delivery attempts",
+            description = "Newest first, keyset-paginated; a pending attempt is one still to be made.")
+    Page<WebhookDelivery> deliveries(Tenant tenant, @PathVariable String id, @Valid @ParameterObject PageRequest page) {
+        return deliveries.list(tenant, id, page);
     }
 }

@@ -56,6 +56,8 @@ class OpenApiOperationsApiTest extends ApiTest {
             Map.entry("PATCH /webhook-endpoints/{id}", "updateWebhookEndpoint"),
             Map.entry("DELETE /webhook-endpoints/{id}", "deleteWebhookEndpoint"),
             Map.entry("POST /webhook-endpoints/{id}/rotate-secret", "rotateWebhookEndpointSecret"),
+            Map.entry("GET /webhook-endpoints/{id}/deliveries", "listWebhookDeliveries"),
+            Map.entry("POST /events/{id}/redeliver", "redeliverEvent"),
             Map.entry("GET /invoices", "listInvoices"),
             Map.entry("POST /invoices", "createInvoice"),
             Map.entry("DELETE /invoices/{id}", "voidInvoice"),

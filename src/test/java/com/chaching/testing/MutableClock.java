@@ -19,6 +19,14 @@ public final class MutableClock extends Clock {
         now = now.plus(by);
     }
 
+    /**
+     * Puts the clock at {@code instant}, backwards too: for a test class with a context of its own whose
+     * checks need the real time (a webhook signature's timestamp must be within minutes of it).
+     */
+    public void set(Instant instant) {
+        now = instant;
+    }
+
     @Override
     public Instant instant() {
         return now;

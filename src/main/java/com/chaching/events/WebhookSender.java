@@ -1,0 +1,83 @@
+package com.chaching.events;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+
+/**
+ * One HTTP attempt (events.md "Delivery"): a signed POST that must answer 2xx within 10 s. Redirects are
+ * not followed and at most 1 KiB of the answer is read, so a slow or hostile receiver costs one worker at
+ * most its timeout. Runs with no database transaction open.
+ */
+@Component
+class WebhookSender {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(10);
+    static final int BODY_LIMIT = 1024;
+
+    private final HttpClient http = HttpClient.newBuilder()
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .connectTimeout(TIMEOUT)
+            .build();
+    private final WebhookUrls urls;
+    private final Clock serverClock;
+
+    WebhookSender(WebhookUrls urls, Clock serverClock) {
+        this.urls = urls;
+        this.serverClock = serverClock;
+    }
+
+    /** What came of one attempt: the receiver's status and the start of its answer, or why none came. */
+    record Outcome(boolean succeeded, @Nullable Integer status, String body, int durationMs) {
+    }
+
+    Outcome send(String url, boolean livemode, String eventId, String body, List<String> secrets) {
+        long started = System.nanoTime();
+        URI target;
+        try {
+            // Again at each delivery: the name may resolve somewhere else by now.
+            target = urls.check(url, livemode, "url");
+        } catch (RuntimeException refused) {
+            return new Outcome(false, null, "Not sent: " + refused.getMessage(), 0);
+        }
+        long timestamp = serverClock.instant().getEpochSecond();
+        HttpRequest request = HttpRequest.newBuilder(target)
+                .timeout(TIMEOUT)
+                .header("Content-Type", "application/json")
+                .header("User-Agent", "Chaching-Webhooks/1")
+                .header("webhook-id", eventId)
+                .header("webhook-timestamp", Long.toString(timestamp))
+                .header("webhook-signature", WebhookSignatures.header(eventId, timestamp, body, secrets))
+                .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+                .build();
+        try {
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            String start;
+            try (InputStream answer = response.body()) {
+                // PostgreSQL's text cannot hold NUL, and a receiver may answer anything.
+                start = new String(answer.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+            }
+            int status = response.statusCode();
+            return new Outcome(status >= 200 && status < 300, status, start, elapsedMs(started));
+        } catch (IOException e) {
+            return new Outcome(false, null, "No answer: " + e.getClass().getSimpleName()
+                    + (e.getMessage() == null ? "" : " " + e.getMessage()), elapsedMs(started));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return new Outcome(false, null, "Interrupted", elapsedMs(started));
+        }
+    }
+
+    private static int elapsedMs(long started) {
+        return (int) Duration.ofNanos(System.nanoTime() - started).toMillis();
+    }
+}
