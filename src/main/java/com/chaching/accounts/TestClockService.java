@@ -1,5 +1,6 @@
 package com.chaching.accounts;
 
+import com.chaching.events.EventLog;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Tenant;
@@ -22,11 +23,13 @@ class TestClockService {
     private final AccountClock clocks;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate inTransaction;
+    private final EventLog eventLog;
 
-    TestClockService(AccountClock clocks, ApplicationEventPublisher events, TransactionTemplate inTransaction) {
+    TestClockService(AccountClock clocks, ApplicationEventPublisher events, TransactionTemplate inTransaction, EventLog eventLog) {
         this.clocks = clocks;
         this.events = events;
         this.inTransaction = inTransaction;
+        this.eventLog = eventLog;
     }
 
     @Transactional(readOnly = true)
@@ -40,6 +43,11 @@ class TestClockService {
      * listeners of {@link TestClockAdvanced} do it, each in transactions of its own, as payments require; one
      * may refuse the advance first, with a 400, when it would be too much work). Advances of one account run
      * one at a time: a second one while the first runs is a 409, in any copy of the service.
+     *
+     * <p>One test_clock.advanced event per advance, written in the transaction that puts the clock at {@code to}
+     * (so it is created at the clock's new time): the moves to each piece of work's instant on the way are the
+     * advance's own steps, and the work they run records its own events at those instants. An advance to the
+     * clock's current second moves nothing and records nothing.
      */
     TestClock advance(Tenant tenant, AdvanceRequest request) {
         requireSandbox(tenant);
@@ -59,7 +67,11 @@ class TestClockService {
             events.publishEvent(new TestClockAdvanced(tenant, from, to));
             Instant now = Objects.requireNonNull(inTransaction.execute(status -> {
                 Instant current = clocks.lockAndRead(tenant);
-                return current.isAfter(to) ? current : clocks.advance(tenant, to);
+                Instant reached = current.isAfter(to) ? current : clocks.advance(tenant, to);
+                if (to.isAfter(from)) {
+                    eventLog.record(tenant, "test_clock.advanced", TestClock.at(reached));
+                }
+                return reached;
             }));
             return TestClock.at(now);
         } finally {

@@ -76,11 +76,15 @@ class PriceRepository {
                 .single() > 0;
     }
 
-    List<String> idsOfProduct(Tenant tenant, String productId) {
-        return jdbc.sql("select price_id from prices where account_id = :accountId and product_id = :productId")
+    /** The product's prices, locked for the caller's transaction (the product's delete takes them with it). */
+    List<Price> lockAllOfProduct(Tenant tenant, String productId) {
+        return jdbc.sql("""
+                        select * from prices where account_id = :accountId and product_id = :productId
+                         order by price_id for update
+                        """)
                 .param("accountId", tenant.accountId())
                 .param("productId", productId)
-                .query(String.class)
+                .query(rows)
                 .list();
     }
 

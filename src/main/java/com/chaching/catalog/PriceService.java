@@ -1,5 +1,6 @@
 package com.chaching.catalog;
 
+import com.chaching.events.EventLog;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.CurrencyCode;
@@ -32,12 +33,15 @@ public class PriceService {
     private final ProductRepository products;
     private final List<PriceUsage> priceUsages;
     private final AccountClock clocks;
+    private final EventLog eventLog;
 
-    PriceService(PriceRepository prices, ProductRepository products, List<PriceUsage> priceUsages, AccountClock clocks) {
+    PriceService(PriceRepository prices, ProductRepository products, List<PriceUsage> priceUsages, AccountClock clocks,
+                 EventLog eventLog) {
         this.prices = prices;
         this.products = products;
         this.priceUsages = priceUsages;
         this.clocks = clocks;
+        this.eventLog = eventLog;
     }
 
     @Transactional
@@ -57,7 +61,9 @@ public class PriceService {
         if (!prices.insert(tenant, price)) {
             throw lookupKeyTaken(price.lookupKey());
         }
-        return price;
+        Price created = prices.find(tenant, price.id()).orElseThrow();
+        eventLog.record(tenant, "price.created", created);
+        return created;
     }
 
     /** The price with this id in the account; 404 otherwise. */
@@ -96,7 +102,7 @@ public class PriceService {
                 Metadata.update(current.metadata(), changes.metadata()),
                 current.createdAt(), clocks.now(tenant));
         prices.update(tenant, updated);
-        return updated;
+        return recordUpdate(tenant, current);
     }
 
     /**
@@ -139,7 +145,7 @@ public class PriceService {
                 Metadata.update(current.metadata(), changes.metadata()),
                 current.createdAt(), clocks.now(tenant));
         prices.update(tenant, updated);
-        return updated;
+        return recordUpdate(tenant, current);
     }
 
     /** Deletes the price for good; refused while a subscription that has not ended uses it. Invoices keep their own copy. */
@@ -151,7 +157,15 @@ public class PriceService {
                     + "cannot be deleted; set active: false to retire it instead.");
         }
         prices.delete(tenant, price.id());
+        eventLog.record(tenant, "price.deleted", price);
         return DeletedObject.of(price.id(), "price");
+    }
+
+    /** The price as updated, read back as its GET returns it, with its price.updated event. */
+    private Price recordUpdate(Tenant tenant, Price before) {
+        Price after = prices.find(tenant, before.id()).orElseThrow();
+        eventLog.recordUpdate(tenant, "price.updated", before, after);
+        return after;
     }
 
     private boolean usedByLiveSubscription(Tenant tenant, String priceId) {

@@ -1,5 +1,6 @@
 package com.chaching.catalog;
 
+import com.chaching.events.EventLog;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.DeletedObject;
@@ -25,14 +26,16 @@ public class ProductService {
     private final TaxCodeCatalog taxCodes;
     private final List<PriceUsage> priceUsages;
     private final AccountClock clocks;
+    private final EventLog eventLog;
 
     ProductService(ProductRepository products, PriceRepository prices, TaxCodeCatalog taxCodes, List<PriceUsage> priceUsages,
-                   AccountClock clocks) {
+                   AccountClock clocks, EventLog eventLog) {
         this.products = products;
         this.prices = prices;
         this.taxCodes = taxCodes;
         this.priceUsages = priceUsages;
         this.clocks = clocks;
+        this.eventLog = eventLog;
     }
 
     @Transactional
@@ -45,7 +48,9 @@ public class ProductService {
         if (!products.insert(tenant, product)) {
             throw nameTaken(product.name());
         }
-        return product;
+        Product created = products.find(tenant, product.id()).orElseThrow();
+        eventLog.record(tenant, "product.created", created);
+        return created;
     }
 
     /** The product with this id in the account; 404 otherwise. */
@@ -74,7 +79,9 @@ public class ProductService {
                 Metadata.update(current.metadata(), changes.metadata()),
                 current.createdAt(), clocks.now(tenant));
         products.update(tenant, updated);
-        return updated;
+        Product after = products.find(tenant, id).orElseThrow();
+        eventLog.recordUpdate(tenant, "product.updated", current, after);
+        return after;
     }
 
     /**
@@ -84,12 +91,16 @@ public class ProductService {
     @Transactional
     DeletedObject delete(Tenant tenant, String id) {
         Product product = products.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("product", id));
-        List<String> priceIds = prices.idsOfProduct(tenant, id);
+        List<Price> productPrices = prices.lockAllOfProduct(tenant, id);
+        List<String> priceIds = productPrices.stream().map(Price::id).toList();
         if (!priceIds.isEmpty() && priceUsages.stream().anyMatch(usage -> usage.usedAnywhere(tenant, priceIds))) {
             throw ApiProblem.conflict("resource_in_use", "Product " + id + " has prices used by subscriptions or invoices and "
                     + "cannot be deleted; set active: false to retire it instead.");
         }
         products.delete(tenant, product.id());
+        // The cascade deletes the prices too: each is a deletion a receiver must hear of, as if deleted one by one.
+        productPrices.forEach(price -> eventLog.record(tenant, "price.deleted", price));
+        eventLog.record(tenant, "product.deleted", product);
         return DeletedObject.of(product.id(), "product");
     }
 

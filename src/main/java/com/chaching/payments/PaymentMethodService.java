@@ -4,6 +4,7 @@ import com.chaching.accounts.AccountService;
 import com.chaching.customers.Customer;
 import com.chaching.customers.CustomerDeleted;
 import com.chaching.customers.CustomerService;
+import com.chaching.events.EventLog;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Ids;
@@ -36,21 +37,25 @@ public class PaymentMethodService {
     private final AccountClock clocks;
     private final ApplicationEventPublisher events;
     private final AccountService accounts;
+    private final EventLog eventLog;
 
     PaymentMethodService(PaymentMethodRepository paymentMethods, CustomerService customers, PaymentGateways gateways,
-                         AccountClock clocks, ApplicationEventPublisher events, AccountService accounts) {
+                         AccountClock clocks, ApplicationEventPublisher events, AccountService accounts, EventLog eventLog) {
         this.paymentMethods = paymentMethods;
         this.customers = customers;
         this.gateways = gateways;
         this.clocks = clocks;
         this.events = events;
         this.accounts = accounts;
+        this.eventLog = eventLog;
     }
 
     /**
      * Checks the card, hands its number and code to the gateway (in exchange for a token) and stores what may
      * be shown of it. An invalid card is refused before anything is sent or stored. No transaction is held
-     * open across the gateway call; the insert after it is one statement.
+     * open across the gateway call; the insert after it is one statement. No event: as at Stripe, a payment
+     * method that belongs to no customer is news to nobody (events.md has no payment_method.created); its
+     * attach is.
      */
     PaymentMethod create(Tenant tenant, PaymentMethodCreate request) {
         if (tenant.livemode()) {
@@ -107,7 +112,9 @@ public class PaymentMethodService {
             throw ApiProblem.conflict("invalid_state", "Payment method " + id + " is attached to another customer; detach it first.");
         }
         paymentMethods.setCustomer(tenant, id, customer.id(), clocks.now(tenant));
-        return get(tenant, id);
+        PaymentMethod attached = get(tenant, id);
+        eventLog.record(tenant, "payment_method.attached", attached);
+        return attached;
     }
 
     /** Detaches from its customer, who then no longer has it as default; a 409 when it is not attached. */
@@ -121,7 +128,9 @@ public class PaymentMethodService {
         paymentMethods.setCustomer(tenant, id, null, clocks.now(tenant));
         customers.clearDefaultPaymentMethod(tenant, customerId, id);
         events.publishEvent(new PaymentMethodDetached(tenant, id, customerId));
-        return get(tenant, id);
+        PaymentMethod detached = get(tenant, id);
+        eventLog.record(tenant, "payment_method.detached", detached);
+        return detached;
     }
 
     /** Deleting a customer lets go of its payment methods, in the deleting transaction. */
@@ -129,6 +138,7 @@ public class PaymentMethodService {
     void detachAllOfDeletedCustomer(CustomerDeleted deleted) {
         for (String id : paymentMethods.detachAll(deleted.tenant(), deleted.customerId(), clocks.now(deleted.tenant()))) {
             events.publishEvent(new PaymentMethodDetached(deleted.tenant(), id, deleted.customerId()));
+            eventLog.record(deleted.tenant(), "payment_method.detached", get(deleted.tenant(), id));
         }
     }
 

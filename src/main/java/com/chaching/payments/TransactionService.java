@@ -1,6 +1,7 @@
 package com.chaching.payments;
 
 import com.chaching.accounts.AccountService;
+import com.chaching.events.EventLog;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Ids;
@@ -35,10 +36,11 @@ public class TransactionService {
     private final Clock serverClock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate inTransaction;
+    private final EventLog eventLog;
 
     TransactionService(TransactionRepository transactions, PaymentMethodRepository paymentMethods, PaymentGateways gateways,
                        AccountService accounts, AccountClock clocks, Clock serverClock, ApplicationEventPublisher events,
-                       TransactionTemplate inTransaction) {
+                       TransactionTemplate inTransaction, EventLog eventLog) {
         this.transactions = transactions;
         this.paymentMethods = paymentMethods;
         this.gateways = gateways;
@@ -47,6 +49,7 @@ public class TransactionService {
         this.serverClock = serverClock;
         this.events = events;
         this.inTransaction = inTransaction;
+        this.eventLog = eventLog;
     }
 
     /** A charge to make for an invoice: who pays, with what, how much, and the key the gateway will know it by. */
@@ -75,8 +78,10 @@ public class TransactionService {
     }
 
     /**
-     * Step 3 of a charge: record the outcome, in the caller's transaction, and tell the invoice
-     * ({@link ChargeSettled}). An unknown outcome leaves the charge pending for the reconciler.
+     * Step 3 of a charge: record the outcome, in the caller's transaction, with its transaction.succeeded or
+     * transaction.failed event, and tell the invoice ({@link ChargeSettled}). An unknown outcome leaves the
+     * charge pending for the reconciler. The payer and the reconciler both come here, and only the one that
+     * moves the row out of pending records it, so a charge has its event once whoever settled it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Transaction settleCharge(Tenant tenant, String transactionId, ChargeOutcome outcome) {
@@ -95,6 +100,8 @@ public class TransactionService {
         };
         Transaction result = find(tenant, transactionId).view();
         if (settled) {
+            eventLog.record(tenant, result.status() == TransactionStatus.SUCCEEDED ? "transaction.succeeded" : "transaction.failed",
+                    result);
             events.publishEvent(new ChargeSettled(tenant, result));
         }
         return result;
@@ -155,23 +162,32 @@ public class TransactionService {
         return refundId;
     }
 
-    /** Records a refund's outcome; an unknown one stays pending for the reconciler. */
+    /**
+     * Records a refund's outcome; an unknown one stays pending for the reconciler. refund.created is recorded
+     * here, with the outcome, rather than when the refund was recorded pending: the pending row is the
+     * protocol's note of a request under way (a charge's records no event either), and the one event the
+     * refund gets should tell whether it went through. Only the first to settle the row records it.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     Transaction settleRefund(Tenant tenant, String refundId, RefundOutcome outcome) {
         TransactionRow refund = transactions.lock(tenant, refundId, false).orElseThrow();
+        boolean settled = false;
         if (refund.status() == TransactionStatus.PENDING) {
             Instant now = clocks.now(tenant);
-            switch (outcome) {
+            settled = switch (outcome) {
                 case RefundOutcome.Succeeded succeeded -> transactions.settle(tenant, refundId, TransactionStatus.SUCCEEDED, 0,
                         -refund.amount(), succeeded.gatewayRefundId(), null, null, null, now);
                 case RefundOutcome.Failed failed -> transactions.settle(tenant, refundId, TransactionStatus.FAILED, 0, -refund.amount(),
                         null, failed.code(), failed.message(), null, now);
-                case RefundOutcome.Unknown unknown -> {
-                    // Still pending: the reconciler asks the gateway later.
-                }
-            }
+                // Still pending: the reconciler asks the gateway later.
+                case RefundOutcome.Unknown unknown -> false;
+            };
         }
-        return find(tenant, refundId).view();
+        Transaction result = find(tenant, refundId).view();
+        if (settled) {
+            eventLog.record(tenant, "refund.created", result);
+        }
+        return result;
     }
 
     @Transactional(readOnly = true)

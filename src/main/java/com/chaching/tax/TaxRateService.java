@@ -1,5 +1,6 @@
 package com.chaching.tax;
 
+import com.chaching.events.EventLog;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Ids;
@@ -25,10 +26,12 @@ public class TaxRateService {
 
     private final TaxRateRepository taxRates;
     private final AccountClock clocks;
+    private final EventLog eventLog;
 
-    TaxRateService(TaxRateRepository taxRates, AccountClock clocks) {
+    TaxRateService(TaxRateRepository taxRates, AccountClock clocks, EventLog eventLog) {
         this.taxRates = taxRates;
         this.clocks = clocks;
+        this.eventLog = eventLog;
     }
 
     @Transactional
@@ -39,7 +42,9 @@ public class TaxRateService {
                 Patch.emptyToNull(request.country()), Patch.emptyToNull(request.state()), Patch.emptyToNull(request.jurisdiction()),
                 Patch.value(true, request.active()), Metadata.forCreate(request.metadata()), now, now);
         taxRates.insert(tenant, rate);
-        return taxRates.find(tenant, rate.id()).orElseThrow();
+        TaxRate created = taxRates.find(tenant, rate.id()).orElseThrow();
+        eventLog.record(tenant, "tax_rate.created", created);
+        return created;
     }
 
     /** The tax rate with this id in the account; 404 otherwise. */
@@ -92,6 +97,8 @@ public class TaxRateService {
                 Patch.value(current.active(), changes.active()),
                 metadata, current.createdAt(), clocks.now(tenant));
         taxRates.update(tenant, updated);
-        return updated;
+        TaxRate after = taxRates.find(tenant, id).orElseThrow();
+        eventLog.recordUpdate(tenant, "tax_rate.updated", current, after);
+        return after;
     }
 }
