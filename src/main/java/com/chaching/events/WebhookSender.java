@@ -10,6 +10,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -61,12 +67,14 @@ class WebhookSender {
                 .build();
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            int status = response.statusCode();
             String start;
             try (InputStream answer = response.body()) {
-                // PostgreSQL's text cannot hold NUL, and a receiver may answer anything.
-                start = new String(answer.readNBytes(BODY_LIMIT), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+                start = firstBytes(answer, TIMEOUT.minusNanos(System.nanoTime() - started));
             }
-            int status = response.statusCode();
+            if (start == null) {
+                return new Outcome(false, status, "No answer: the body did not come within 10 s.", elapsedMs(started));
+            }
             return new Outcome(status >= 200 && status < 300, status, start, elapsedMs(started));
         } catch (IOException e) {
             return new Outcome(false, null, "No answer: " + e.getClass().getSimpleName()
@@ -74,6 +82,40 @@ class WebhookSender {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return new Outcome(false, null, "Interrupted", elapsedMs(started));
+        }
+    }
+
+    /**
+     * The first {@link #BODY_LIMIT} bytes of the answer, or null when they do not come in {@code within}: the
+     * request's timeout ends with the headers, and a receiver could dribble its body forever. Closing the
+     * stream (by the caller) drops the connection.
+     */
+    private static @Nullable String firstBytes(InputStream answer, Duration within) {
+        if (within.isNegative()) {
+            return null;
+        }
+        try (ExecutorService reader = Executors.newVirtualThreadPerTaskExecutor()) {
+            Future<byte[]> read = reader.submit(() -> answer.readNBytes(BODY_LIMIT));
+            try {
+                // PostgreSQL's text cannot hold NUL, and a receiver may answer anything.
+                return new String(read.get(within.toNanos(), TimeUnit.NANOSECONDS), StandardCharsets.UTF_8).replace('\u0000', '\uFFFD');
+            } catch (TimeoutException | ExecutionException slowOrBroken) {
+                read.cancel(true);
+                closeQuietly(answer);
+                return null;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                closeQuietly(answer);
+                return null;
+            }
+        }
+    }
+
+    private static void closeQuietly(InputStream answer) {
+        try {
+            answer.close();
+        } catch (IOException ignored) {
+            // The connection is being dropped anyway.
         }
     }
 
