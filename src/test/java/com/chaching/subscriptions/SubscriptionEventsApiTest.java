@@ -228,6 +228,26 @@ class SubscriptionEventsApiTest extends ApiTest {
     }
 
     @Test
+    void aTrialEndedEarlyByAChangeOfIntervalIsAnnouncedThen() {
+        Api api = signUp();
+        customerWithCard(api, "c", GOOD_CARD);
+        Response trial = ok(api.post("/subscriptions", Map.of("customer", "c", "items", List.of(Map.of("price", monthlyPrice(api, 3000))),
+                "trialPeriodDays", 30)), 201);
+        String product = ok(api.post("/products", Map.of("name", "Yearly")), 201).text("id");
+        String yearly = ok(api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 30000, "type", "recurring",
+                "recurring", Map.of("interval", "year"))), 201).text("id");
+        String item = trial.json().get("items").get("data").get(0).get("id").asString();
+
+        Response changed = ok(api.patch("/subscriptions/" + trial.text("id"), Map.of("items", List.of(Map.of("id", item, "price", yearly)))), 200);
+
+        List<JsonNode> events = eventsAbout(api, trial.text("id"));
+        assertThat(types(events)).containsExactly("subscription.created", "subscription.updated", "subscription.trial_will_end");
+        assertThat(fields(events.get(1).get("data").get("previousAttributes"))).containsEntry("status", "trialing");
+        assertThat(events.getLast().get("data").get("object")).isEqualTo(api.get("/subscriptions/" + trial.text("id")).json());
+        assertThat(events.getLast().get("data").get("object").get("trialEnd").asString()).isEqualTo(changed.text("updatedAt"));
+    }
+
+    @Test
     void detachingItsDefaultCardUpdatesItAndDeletingItsCustomerCancelsIt() {
         Api api = signUp();
         customerWithCard(api, "c", GOOD_CARD);
