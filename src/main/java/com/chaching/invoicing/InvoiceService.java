@@ -3,6 +3,7 @@ package com.chaching.invoicing;
 import com.chaching.accounts.AccountService;
 import com.chaching.customers.Customer;
 import com.chaching.customers.CustomerService;
+import com.chaching.events.EventLog;
 import com.chaching.payments.ChargeOutcome;
 import com.chaching.payments.ChargeSettled;
 import com.chaching.payments.PaymentMethod;
@@ -35,7 +36,12 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Invoices: create, read, list, finalize, pay and void, as billing.md "Invoices" states. */
+/**
+ * Invoices: create, read, list, finalize, pay and void, as billing.md "Invoices" states. Every change records
+ * its event (events.md) in its transaction, the invoice as its GET returns it once the change is written:
+ * invoice.created, .finalized, .paid, .payment_failed, .voided, .marked_uncollectible, and .updated for a
+ * change no other type tells (the next payment attempt the dunning plans).
+ */
 @Service
 public class InvoiceService {
 
@@ -51,10 +57,12 @@ public class InvoiceService {
     private final TransactionTemplate inTransaction;
     private final ApplicationEventPublisher events;
     private final List<SubscriptionDefaults> subscriptionDefaults;
+    private final EventLog eventLog;
 
     InvoiceService(InvoiceRepository invoices, InvoiceLines lines, CustomerService customers, AccountService accounts,
                    PaymentMethodService paymentMethods, TransactionService transactions, AccountClock clocks,
-                   TransactionTemplate inTransaction, ApplicationEventPublisher events, List<SubscriptionDefaults> subscriptionDefaults) {
+                   TransactionTemplate inTransaction, ApplicationEventPublisher events, List<SubscriptionDefaults> subscriptionDefaults,
+                   EventLog eventLog) {
         this.invoices = invoices;
         this.lines = lines;
         this.customers = customers;
@@ -65,6 +73,7 @@ public class InvoiceService {
         this.inTransaction = inTransaction;
         this.events = events;
         this.subscriptionDefaults = subscriptionDefaults;
+        this.eventLog = eventLog;
     }
 
     @Transactional
@@ -96,6 +105,7 @@ public class InvoiceService {
                 currency, method, daysUntilDue, request.dueDate(), "manual", totals, 0, 0, null, null,
                 null, null, null, Metadata.forCreate(request.metadata()), now, now);
         invoices.insert(tenant, invoice, invoiceLines);
+        eventLog.record(tenant, "invoice.created", view(invoice, invoiceLines));
         return view(invoice, invoiceLines);
     }
 
@@ -151,6 +161,7 @@ public class InvoiceService {
         }
         InvoiceRow voided = invoice.voided(clocks.now(tenant));
         invoices.update(tenant, voided);
+        record(tenant, "invoice.voided", voided);
         events.publishEvent(new InvoiceVoided(tenant, id, invoice.subscriptionId()));
         return view(voided, invoices.lines(tenant, id));
     }
@@ -210,6 +221,7 @@ public class InvoiceService {
                 request.subscriptionId(), request.currency(), request.collectionMethod(), daysUntilDue, null, request.billingReason(),
                 InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null, null, null, null, Map.of(), now, now);
         invoices.insert(tenant, invoice, invoiceLines);
+        eventLog.record(tenant, "invoice.created", view(invoice, invoiceLines));
         finalizeLocked(tenant, invoices.lock(tenant, invoice.id()).orElseThrow());
     }
 
@@ -227,8 +239,11 @@ public class InvoiceService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void scheduleNextAttempt(Tenant tenant, String id, @Nullable Instant at) {
         InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
-        if (invoice.status() == InvoiceStatus.OPEN) {
-            invoices.update(tenant, invoice.nextAttemptAt(at));
+        if (invoice.status() == InvoiceStatus.OPEN && !Objects.equals(invoice.nextPaymentAttempt(), at)) {
+            InvoiceRow scheduled = invoice.nextAttemptAt(at);
+            invoices.update(tenant, scheduled);
+            List<InvoiceLine> invoiceLines = invoices.lines(tenant, id);
+            eventLog.recordUpdate(tenant, "invoice.updated", view(invoice, invoiceLines), view(scheduled, invoiceLines));
         }
     }
 
@@ -237,7 +252,9 @@ public class InvoiceService {
     public void markUncollectible(Tenant tenant, String id) {
         InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
         if (invoice.status() == InvoiceStatus.OPEN && invoice.paymentInFlight() == null) {
-            invoices.update(tenant, invoice.uncollectible(clocks.now(tenant)));
+            InvoiceRow uncollectible = invoice.uncollectible(clocks.now(tenant));
+            invoices.update(tenant, uncollectible);
+            record(tenant, "invoice.marked_uncollectible", uncollectible);
         }
     }
 
@@ -280,12 +297,16 @@ public class InvoiceService {
             throw paymentInProgress(id);
         }
         if (invoice.amountRemaining() == 0) {
-            invoices.update(tenant, invoice.paid(invoice.amountPaid(), clocks.now(tenant)));
+            InvoiceRow paid = invoice.paid(invoice.amountPaid(), clocks.now(tenant));
+            invoices.update(tenant, paid);
+            record(tenant, "invoice.paid", paid);
             events.publishEvent(new InvoicePaid(tenant, id, invoice.subscriptionId()));
             return new Attempt.Done();
         }
         String paymentMethod = paymentMethodFor(tenant, invoice, requestedPaymentMethod);
         if (paymentMethod == null) {
+            // As Stripe: an attempt that finds nothing to charge failed too (the invoice itself is unchanged).
+            record(tenant, "invoice.payment_failed", invoice);
             return new Attempt.NoPaymentMethod();
         }
         int attempt = invoice.attemptCount() + 1;
@@ -307,10 +328,14 @@ public class InvoiceService {
         int attempt = invoice.paymentInFlight() != null ? invoice.paymentInFlight() : invoice.attemptCount() + 1;
         Instant now = clocks.now(tenant);
         if (charge.status() == TransactionStatus.SUCCEEDED) {
-            invoices.update(tenant, invoice.attemptSucceeded(attempt, charge.amount(), now));
+            InvoiceRow paid = invoice.attemptSucceeded(attempt, charge.amount(), now);
+            invoices.update(tenant, paid);
+            record(tenant, "invoice.paid", paid);
             events.publishEvent(new InvoicePaid(tenant, invoice.id(), invoice.subscriptionId()));
         } else {
-            invoices.update(tenant, invoice.attemptFailed(attempt, now));
+            InvoiceRow failed = invoice.attemptFailed(attempt, now);
+            invoices.update(tenant, failed);
+            record(tenant, "invoice.payment_failed", failed);
             events.publishEvent(new InvoicePaymentFailed(tenant, invoice.id(), invoice.subscriptionId(), attempt,
                     Objects.requireNonNullElse(charge.failureCode(), "payment_failed")));
         }
@@ -367,12 +392,20 @@ public class InvoiceService {
             finalized = finalized.paid(0, now);
         }
         invoices.update(tenant, finalized);
+        // Both events show the invoice as written: paid already when nothing was left to pay (as Stripe's do).
+        record(tenant, "invoice.finalized", finalized);
         // Told only once the paid row is written: a listener that reads the invoice sees it paid, and what it
         // changes is not overwritten by this method afterwards.
         if (paidAtOnce) {
+            record(tenant, "invoice.paid", finalized);
             events.publishEvent(new InvoicePaid(tenant, invoice.id(), invoice.subscriptionId()));
         }
         return finalized;
+    }
+
+    /** Records an event of the invoice, as its GET returns it now. */
+    private void record(Tenant tenant, String type, InvoiceRow invoice) {
+        eventLog.record(tenant, type, view(invoice, invoices.lines(tenant, invoice.id())));
     }
 
     private @Nullable String paymentMethodFor(Tenant tenant, InvoiceRow invoice, @Nullable String requested) {

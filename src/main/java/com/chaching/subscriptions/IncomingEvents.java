@@ -4,6 +4,7 @@ import com.chaching.customers.CustomerDeleted;
 import com.chaching.invoicing.InvoicePaymentFailed;
 import com.chaching.invoicing.InvoiceVoided;
 import com.chaching.payments.PaymentMethodDetached;
+import com.chaching.platform.AccountClock;
 import com.chaching.platform.Tenant;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
@@ -19,10 +20,14 @@ class IncomingEvents {
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionTransitions transitions;
+    private final SubscriptionEvents events;
+    private final AccountClock clocks;
 
-    IncomingEvents(SubscriptionRepository subscriptions, SubscriptionTransitions transitions) {
+    IncomingEvents(SubscriptionRepository subscriptions, SubscriptionTransitions transitions, SubscriptionEvents events, AccountClock clocks) {
         this.subscriptions = subscriptions;
         this.transitions = transitions;
+        this.events = events;
+        this.clocks = clocks;
     }
 
     @EventListener
@@ -49,10 +54,17 @@ class IncomingEvents {
         }
     }
 
-    /** A detached payment method is no subscription's default any more. */
+    /** A detached payment method is no subscription's default any more: a change of each, told as one. */
     @EventListener
     void onPaymentMethodDetached(PaymentMethodDetached detached) {
-        subscriptions.clearDefaultPaymentMethod(detached.tenant(), detached.paymentMethodId());
+        Tenant tenant = detached.tenant();
+        for (String id : subscriptions.withDefaultPaymentMethod(tenant, detached.paymentMethodId())) {
+            subscriptions.lock(tenant, id).filter(row -> detached.paymentMethodId().equals(row.defaultPaymentMethod())).ifPresent(row -> {
+                SubscriptionRow cleared = row.withSettings(null, row.taxRates(), row.metadata(), clocks.now(tenant));
+                subscriptions.update(tenant, cleared);
+                events.changed(tenant, events.snapshot(tenant, row), cleared);
+            });
+        }
     }
 
     private void tell(Tenant tenant, @Nullable String subscriptionId, LifecycleEvent event) {

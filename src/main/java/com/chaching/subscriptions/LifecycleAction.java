@@ -24,6 +24,10 @@ sealed interface LifecycleAction {
     record MarkUncollectible(String invoice) implements LifecycleAction {
     }
 
+    /** Tell that the trial ends soon (the {@code subscription.trial_will_end} event), with the subscription as saved. */
+    record AnnounceTrialEnd() implements LifecycleAction {
+    }
+
     /** Void the invoice (an incomplete subscription expired). */
     record VoidInvoice(String invoice) implements LifecycleAction {
     }

@@ -14,6 +14,10 @@ sealed interface LifecycleEvent {
     record RenewalDue() implements Due {
     }
 
+    /** The trial ends in three days (or sooner, when it was shorter): the customer is to be told. */
+    record TrialWillEnd() implements Due {
+    }
+
     /** The trial ended: the first paid period starts and is invoiced. */
     record TrialEnded() implements Due {
     }

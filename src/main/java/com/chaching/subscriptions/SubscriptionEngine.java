@@ -4,6 +4,7 @@ import com.chaching.accounts.AccountService;
 import com.chaching.accounts.TestClockAdvanced;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
+import com.chaching.platform.RequestOrigin;
 import com.chaching.platform.Tenant;
 import java.time.Clock;
 import java.time.Instant;
@@ -70,7 +71,8 @@ class SubscriptionEngine {
             throw ApiProblem.invalid("to", "This advance would cross " + periods + " billing periods of the account's subscriptions; one "
                     + "advance may cross at most " + MAX_PERIODS_PER_ADVANCE + ". Advance the clock in smaller steps.");
         }
-        runDueWork(advance.tenant(), advance.to());
+        // The work is the engine's, as the scheduled workers' is: its events name no request.
+        RequestOrigin.asEngineWork(() -> runDueWork(advance.tenant(), advance.to()));
     }
 
     /**

@@ -13,6 +13,7 @@ import com.chaching.accounts.AfterRetries;
 import com.chaching.invoicing.CollectionMethod;
 import com.chaching.invoicing.SubscriptionInvoice.Line;
 import com.chaching.platform.ApiProblem;
+import com.chaching.subscriptions.LifecycleAction.AnnounceTrialEnd;
 import com.chaching.subscriptions.LifecycleAction.Collect;
 import com.chaching.subscriptions.LifecycleAction.Issue;
 import com.chaching.subscriptions.LifecycleAction.MarkUncollectible;
@@ -34,6 +35,7 @@ import com.chaching.subscriptions.LifecycleEvent.RetryDue;
 import com.chaching.subscriptions.LifecycleEvent.ScheduledCancel;
 import com.chaching.subscriptions.LifecycleEvent.SettingsChanged;
 import com.chaching.subscriptions.LifecycleEvent.TrialEnded;
+import com.chaching.subscriptions.LifecycleEvent.TrialWillEnd;
 import com.chaching.subscriptions.SubscriptionState.Collecting;
 import com.chaching.subscriptions.SubscriptionState.Dunning;
 import com.chaching.subscriptions.SubscriptionState.Pause;
@@ -65,6 +67,8 @@ final class SubscriptionLifecycle {
     static final Duration COLLECT_AGAIN_AFTER = Duration.ofHours(1);
     /** A retry whose day has already passed (after a pause, say) falls a day from now, so dunning always ends. */
     static final Duration LATE_RETRY_DELAY = Duration.ofDays(1);
+    /** events.md: as Stripe, the customer is told three days before the trial ends (at once when it is shorter). */
+    static final Duration TRIAL_END_NOTICE = Duration.ofDays(3);
 
     private SubscriptionLifecycle() {
     }
@@ -74,6 +78,13 @@ final class SubscriptionLifecycle {
 
         static Transition to(SubscriptionState state, LifecycleAction... actions) {
             return new Transition(state, List.of(actions));
+        }
+
+        /** The same, and then {@code action}. */
+        Transition and(LifecycleAction action) {
+            List<LifecycleAction> all = new ArrayList<>(actions);
+            all.add(action);
+            return new Transition(state, List.copyOf(all));
         }
 
         /** The invoice to charge after the transaction commits, if any. */
@@ -94,7 +105,8 @@ final class SubscriptionLifecycle {
     /**
      * A new subscription and its first invoice: a zero one for a trial, the time up to a future anchor, or a
      * whole first period. It is incomplete until that invoice is paid — but for a trial (trialing) and for
-     * {@code send_invoice} (active at once: the customer pays by the due date).
+     * {@code send_invoice} (active at once: the customer pays by the due date). A trial that ends within
+     * {@link #TRIAL_END_NOTICE} is announced at once.
      */
     static Transition start(Start start, LifecycleContext context) {
         Instant now = context.now();
@@ -131,10 +143,14 @@ final class SubscriptionLifecycle {
                 : start.collectionMethod() == CollectionMethod.SEND_INVOICE ? ACTIVE : INCOMPLETE;
         String invoice = context.newInvoiceId().get();
         boolean charge = status == INCOMPLETE;
+        boolean announceNow = trialEnd != null && !trialEnd.minus(TRIAL_END_NOTICE).isAfter(now);
         SubscriptionState state = new SubscriptionState(status, start.collectionMethod(), plan.interval(), plan.intervalCount(), anchor,
-                now, periodEnd, trialEnd != null ? now : null, trialEnd, start.cancelAtPeriodEnd(), null, null, null, invoice, invoice,
-                charge ? collecting(invoice, now) : null, null, List.of(), now);
+                now, periodEnd, trialEnd != null ? now : null, trialEnd, announceNow, start.cancelAtPeriodEnd(), null, null, null, invoice,
+                invoice, charge ? collecting(invoice, now) : null, null, List.of(), now);
         Issue issue = new Issue(invoice, "subscription_create", lines);
+        if (announceNow) {
+            return Transition.to(state, issue, new AnnounceTrialEnd());
+        }
         return charge ? Transition.to(state, issue, new Collect(invoice)) : Transition.to(state, issue);
     }
 
@@ -147,8 +163,13 @@ final class SubscriptionLifecycle {
         }
         return switch (state.status()) {
             case INCOMPLETE -> Optional.of(new Scheduled(state.createdAt().plus(INCOMPLETE_EXPIRES_AFTER), new IncompleteExpired()));
-            case TRIALING -> Optional.of(new Scheduled(state.currentPeriodEnd(),
-                    state.cancelAtPeriodEnd() ? new ScheduledCancel() : new TrialEnded()));
+            case TRIALING -> {
+                // A trial's period ends where the trial does. Its announcement comes first, set to cancel or not: the trial ends.
+                if (!state.trialEndAnnounced()) {
+                    yield Optional.of(new Scheduled(state.currentPeriodEnd().minus(TRIAL_END_NOTICE), new TrialWillEnd()));
+                }
+                yield Optional.of(new Scheduled(state.currentPeriodEnd(), state.cancelAtPeriodEnd() ? new ScheduledCancel() : new TrialEnded()));
+            }
             case ACTIVE -> Optional.of(new Scheduled(state.currentPeriodEnd(),
                     state.cancelAtPeriodEnd() ? new ScheduledCancel() : new RenewalDue()));
             case PAST_DUE -> {
@@ -175,6 +196,7 @@ final class SubscriptionLifecycle {
     static Transition on(SubscriptionState state, LifecycleEvent event, LifecycleContext context) {
         return switch (event) {
             case RenewalDue due -> renewed(state, context);
+            case TrialWillEnd due -> Transition.to(state.with(s -> s.trialEndAnnounced = true), new AnnounceTrialEnd());
             case TrialEnded due -> renewed(state, context);
             case ScheduledCancel due -> new Transition(ended(state, state.currentPeriodEnd()), stopRetries(state));
             case RetryDue due -> retryStarted(state, context);
@@ -437,6 +459,7 @@ final class SubscriptionLifecycle {
             s.status = ACTIVE;
             if (state.status() == TRIALING) {
                 s.trialEnd = start;
+                s.trialEndAnnounced = true;
             }
             s.interval = after.interval();
             s.intervalCount = after.intervalCount();
@@ -445,7 +468,9 @@ final class SubscriptionLifecycle {
             s.currentPeriodEnd = end;
             s.pendingLines = List.of();
         });
-        return invoicedNow(restarted, lines, context);
+        Transition invoiced = invoicedNow(restarted, lines, context);
+        // A trial ended early is announced then, unless it was already (as Stripe does).
+        return state.status() == TRIALING && !state.trialEndAnnounced() ? invoiced.and(new AnnounceTrialEnd()) : invoiced;
     }
 
     /**

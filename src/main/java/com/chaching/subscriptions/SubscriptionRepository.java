@@ -52,13 +52,13 @@ class SubscriptionRepository {
         jdbc.sql("""
                         insert into subscriptions (account_id, subscription_id, customer_id, livemode, status, currency, recurring_interval,
                             interval_count, billing_cycle_anchor, current_period_start, current_period_end, trial_start, trial_end,
-                            cancel_at_period_end, canceled_at, ended_at, paused_at, resumes_at, status_before_pause,
+                            trial_end_announced, cancel_at_period_end, canceled_at, ended_at, paused_at, resumes_at, status_before_pause,
                             default_payment_method, tax_rates, collection_method, days_until_due, first_invoice, latest_invoice,
                             collecting_invoice, dunning_invoice, dunning_started_at, next_retry_at, retry_count, pending_lines, metadata,
                             next_work_at, created_at, updated_at)
                         values (:accountId, :id, :customerId, :livemode, :status, :currency, :interval, :intervalCount, :anchor, :periodStart,
-                            :periodEnd, :trialStart, :trialEnd, :cancelAtPeriodEnd, :canceledAt, :endedAt, :pausedAt, :resumesAt,
-                            :statusBeforePause, :defaultPaymentMethod, :taxRates, :collectionMethod, :daysUntilDue, :firstInvoice,
+                            :periodEnd, :trialStart, :trialEnd, :trialEndAnnounced, :cancelAtPeriodEnd, :canceledAt, :endedAt, :pausedAt,
+                            :resumesAt, :statusBeforePause, :defaultPaymentMethod, :taxRates, :collectionMethod, :daysUntilDue, :firstInvoice,
                             :latestInvoice, :collectingInvoice, :dunningInvoice, :dunningStartedAt, :nextRetryAt, :retryCount,
                             cast(:pendingLines as jsonb), cast(:metadata as jsonb), :nextWorkAt, :createdAt, :updatedAt)
                         """)
@@ -138,7 +138,8 @@ class SubscriptionRepository {
                         update subscriptions
                            set status = :status, currency = :currency, recurring_interval = :interval, interval_count = :intervalCount,
                                billing_cycle_anchor = :anchor, current_period_start = :periodStart, current_period_end = :periodEnd,
-                               trial_start = :trialStart, trial_end = :trialEnd, cancel_at_period_end = :cancelAtPeriodEnd,
+                               trial_start = :trialStart, trial_end = :trialEnd, trial_end_announced = :trialEndAnnounced,
+                               cancel_at_period_end = :cancelAtPeriodEnd,
                                canceled_at = :canceledAt, ended_at = :endedAt, paused_at = :pausedAt, resumes_at = :resumesAt,
                                status_before_pause = :statusBeforePause, default_payment_method = :defaultPaymentMethod,
                                tax_rates = :taxRates, collection_method = :collectionMethod, days_until_due = :daysUntilDue,
@@ -154,14 +155,17 @@ class SubscriptionRepository {
                 .update();
     }
 
-    void clearDefaultPaymentMethod(Tenant tenant, String paymentMethodId) {
-        jdbc.sql("""
-                        update subscriptions set default_payment_method = null
+    /** The subscriptions whose default payment method is this one. */
+    List<String> withDefaultPaymentMethod(Tenant tenant, String paymentMethodId) {
+        return jdbc.sql("""
+                        select subscription_id from subscriptions
                          where account_id = :accountId and default_payment_method = :paymentMethodId
+                         order by subscription_id
                         """)
                 .param("accountId", tenant.accountId())
                 .param("paymentMethodId", paymentMethodId)
-                .update();
+                .query(String.class)
+                .list();
     }
 
     /** The subscriptions of a customer that have not ended, for when the customer is deleted. */
@@ -295,6 +299,7 @@ class SubscriptionRepository {
         columns.put("periodEnd", utc(state.currentPeriodEnd()));
         columns.put("trialStart", utc(state.trialStart()));
         columns.put("trialEnd", utc(state.trialEnd()));
+        columns.put("trialEndAnnounced", state.trialEndAnnounced());
         columns.put("cancelAtPeriodEnd", state.cancelAtPeriodEnd());
         columns.put("canceledAt", utc(state.canceledAt()));
         columns.put("endedAt", utc(state.endedAt()));
@@ -335,6 +340,7 @@ class SubscriptionRepository {
                 instant(rs, "current_period_end"),
                 instant(rs, "trial_start"),
                 instant(rs, "trial_end"),
+                rs.getBoolean("trial_end_announced"),
                 rs.getBoolean("cancel_at_period_end"),
                 instant(rs, "canceled_at"),
                 instant(rs, "ended_at"),

@@ -46,10 +46,11 @@ public class SubscriptionService {
     private final TaxRateService taxRates;
     private final AccountClock clocks;
     private final TransactionTemplate inTransaction;
+    private final SubscriptionEvents events;
 
     SubscriptionService(SubscriptionRepository subscriptions, SubscriptionPlans plans, SubscriptionTransitions transitions,
                         SubscriptionCollection collection, CustomerService customers, PaymentMethodService paymentMethods,
-                        TaxRateService taxRates, AccountClock clocks, TransactionTemplate inTransaction) {
+                        TaxRateService taxRates, AccountClock clocks, TransactionTemplate inTransaction, SubscriptionEvents events) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.transitions = transitions;
@@ -59,6 +60,7 @@ public class SubscriptionService {
         this.taxRates = taxRates;
         this.clocks = clocks;
         this.inTransaction = inTransaction;
+        this.events = events;
     }
 
     /** A change committed, and the invoice it asks to be charged now. */
@@ -95,6 +97,8 @@ public class SubscriptionService {
                 defaultPaymentMethod, rates, method == CollectionMethod.SEND_INVOICE ? Objects.requireNonNullElse(request.daysUntilDue(), 30) : null,
                 Metadata.forCreate(request.metadata()), now);
         subscriptions.insert(tenant, row, items);
+        // Told as created, before what its first invoice does to it (paid at once, say) is told as a change.
+        events.created(tenant, row);
         return new Changed(id, transitions.carryOut(tenant, row, start));
     }
 
@@ -121,6 +125,7 @@ public class SubscriptionService {
 
     private Changed updateLocked(Tenant tenant, String id, SubscriptionUpdate changes) {
         SubscriptionRow current = transitions.lock(tenant, id).orElseThrow(() -> notFound(id));
+        Subscription before = events.snapshot(tenant, current);
         LifecycleContext context = transitions.context(tenant, current);
         // Each part of the change goes through the lifecycle in turn; the first it refuses refuses the whole request.
         // Only a change of items can ask for anything to be done (an invoice), and it comes last.
@@ -137,7 +142,7 @@ public class SubscriptionService {
                         : attachedPaymentMethod(tenant, customer, Patch.emptyToNull(changes.defaultPaymentMethod())),
                 changes.taxRates() == null ? current.taxRates() : activeRates(tenant, changes.taxRates()),
                 Metadata.update(current.metadata(), changes.metadata()), context.now());
-        return new Changed(id, transitions.save(tenant, updated, transition, context.now()));
+        return new Changed(id, transitions.save(tenant, before, updated, transition, context.now()));
     }
 
     /** The items after the change (saved), as the lifecycle's event: the plans before and after, and how to prorate. */

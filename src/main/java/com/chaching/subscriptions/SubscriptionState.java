@@ -11,7 +11,8 @@ import org.jspecify.annotations.Nullable;
  * Where a subscription stands in its lifecycle: everything {@link SubscriptionLifecycle} decides on and
  * changes, and nothing else. The invoices it is waiting on are named for what they are: the first invoice
  * (its payment makes an incomplete subscription active), the dunning invoice (the one whose failed payment
- * made it past due) and the invoice being collected right now.
+ * made it past due) and the invoice being collected right now. {@code trialEndAnnounced}: the customer was told
+ * that the trial ends soon (once per subscription, as Stripe's trial_will_end).
  */
 record SubscriptionState(
         SubscriptionStatus status,
@@ -23,6 +24,7 @@ record SubscriptionState(
         Instant currentPeriodEnd,
         @Nullable Instant trialStart,
         @Nullable Instant trialEnd,
+        boolean trialEndAnnounced,
         boolean cancelAtPeriodEnd,
         @Nullable Instant canceledAt,
         @Nullable Instant endedAt,
@@ -89,6 +91,7 @@ record SubscriptionState(
         Instant currentPeriodEnd;
         @Nullable Instant trialStart;
         @Nullable Instant trialEnd;
+        boolean trialEndAnnounced;
         boolean cancelAtPeriodEnd;
         @Nullable Instant canceledAt;
         @Nullable Instant endedAt;
@@ -110,6 +113,7 @@ record SubscriptionState(
             currentPeriodEnd = state.currentPeriodEnd;
             trialStart = state.trialStart;
             trialEnd = state.trialEnd;
+            trialEndAnnounced = state.trialEndAnnounced;
             cancelAtPeriodEnd = state.cancelAtPeriodEnd;
             canceledAt = state.canceledAt;
             endedAt = state.endedAt;
@@ -124,7 +128,7 @@ record SubscriptionState(
 
         SubscriptionState build() {
             return new SubscriptionState(status, collectionMethod, interval, intervalCount, billingCycleAnchor, currentPeriodStart,
-                    currentPeriodEnd, trialStart, trialEnd, cancelAtPeriodEnd, canceledAt, endedAt, pause, firstInvoice, latestInvoice,
+                    currentPeriodEnd, trialStart, trialEnd, trialEndAnnounced, cancelAtPeriodEnd, canceledAt, endedAt, pause, firstInvoice, latestInvoice,
                     collecting, dunning, List.copyOf(pendingLines), createdAt);
         }
     }

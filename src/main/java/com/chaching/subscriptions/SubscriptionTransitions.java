@@ -21,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Carries out what {@link SubscriptionLifecycle} decides, in the caller's transaction, which holds the
  * subscription's row lock: the new state is saved first, then its invoices are made and theirs updated — so
  * that a listener reacting to one of those invoices (paid at once, say) finds the saved state and its own
- * change stands. The charge it asks for is the caller's to make, after commit.
+ * change stands. Each saved change records its event ({@link SubscriptionEvents}) before the invoices' own.
+ * The charge it asks for is the caller's to make, after commit.
  */
 @Component
 class SubscriptionTransitions {
@@ -31,14 +32,16 @@ class SubscriptionTransitions {
     private final InvoiceService invoices;
     private final AccountService accounts;
     private final AccountClock clocks;
+    private final SubscriptionEvents events;
 
     SubscriptionTransitions(SubscriptionRepository subscriptions, SubscriptionPlans plans, InvoiceService invoices, AccountService accounts,
-                            AccountClock clocks) {
+                            AccountClock clocks, SubscriptionEvents events) {
         this.subscriptions = subscriptions;
         this.plans = plans;
         this.invoices = invoices;
         this.accounts = accounts;
         this.clocks = clocks;
+        this.events = events;
     }
 
     /**
@@ -77,14 +80,19 @@ class SubscriptionTransitions {
     @Transactional(propagation = Propagation.MANDATORY)
     @Nullable String apply(Tenant tenant, SubscriptionRow locked, LifecycleEvent event) {
         LifecycleContext context = context(tenant, locked);
-        return save(tenant, locked, SubscriptionLifecycle.on(locked.state(), event, context), context.now());
+        Transition transition = SubscriptionLifecycle.on(locked.state(), event, context);
+        return save(tenant, events.snapshot(tenant, locked), locked, transition, context.now());
     }
 
-    /** Saves the transition's state on the locked row (with any other changes the row carries) and does what it asks. */
+    /**
+     * Saves the transition's state on the locked row (with any other changes the row carries), records the
+     * change from {@code before} (the subscription as it was when locked), and does what the transition asks.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    @Nullable String save(Tenant tenant, SubscriptionRow locked, Transition transition, Instant now) {
-        SubscriptionRow saved = locked.withState(transition.state(), now);
+    @Nullable String save(Tenant tenant, Subscription before, SubscriptionRow changed, Transition transition, Instant now) {
+        SubscriptionRow saved = changed.withState(transition.state(), now);
         subscriptions.update(tenant, saved);
+        events.changed(tenant, before, saved);
         return carryOut(tenant, saved, transition);
     }
 
@@ -99,6 +107,7 @@ class SubscriptionTransitions {
                 case LifecycleAction.ScheduleAttempt attempt -> invoices.scheduleNextAttempt(tenant, attempt.invoice(), attempt.at());
                 case LifecycleAction.MarkUncollectible giveUp -> invoices.markUncollectible(tenant, giveUp.invoice());
                 case LifecycleAction.VoidInvoice expired -> invoices.voidIfUnpaid(tenant, expired.invoice());
+                case LifecycleAction.AnnounceTrialEnd announce -> events.trialWillEnd(tenant, saved.id());
                 case LifecycleAction.Collect collect -> {
                     // After commit, by the caller: no gateway call with a transaction open.
                 }

@@ -92,6 +92,7 @@ final class LifecycleModel {
     private int invoiceCount;
     private Duration gapSinceLastPeriod = Duration.ZERO;
     private boolean hadTrial;
+    private int trialEndAnnouncements;
 
     LifecycleModel(long seed, Instant start, ZoneId zone, Plan plan, List<Integer> retrySchedule, AfterRetries afterRetries,
                    CollectionMethod method, @Nullable Duration trial, @Nullable Duration anchorIn) {
@@ -231,6 +232,11 @@ final class LifecycleModel {
                 case LifecycleAction.Collect collect -> {
                     // After commit: below.
                 }
+                case LifecycleAction.AnnounceTrialEnd announce -> {
+                    trialEndAnnouncements++;
+                    assertThat(trialEndAnnouncements).as("a trial's end is announced once\n%s", log).isEqualTo(1);
+                    assertThat(hadTrial).as("only a trial's end is announced\n%s", log).isTrue();
+                }
             }
         }
         String toCollect = transition.toCollect();
@@ -306,6 +312,9 @@ final class LifecycleModel {
         SubscriptionState after = transition.state();
         if (ENDED.contains(before.status())) {
             assertThat(after.status()).as("ended is final: %s", log).isEqualTo(before.status());
+        }
+        if (event instanceof LifecycleEvent.TrialEnded) {
+            assertThat(trialEndAnnouncements).as("a trial's end is announced before it comes\n%s", log).isEqualTo(1);
         }
         if (event instanceof LifecycleEvent.RenewalDue || event instanceof LifecycleEvent.TrialEnded) {
             assertThat(after.currentPeriodStart()).as("a renewal starts where the last period ended").isEqualTo(before.currentPeriodEnd());

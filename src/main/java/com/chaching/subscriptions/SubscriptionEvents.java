@@ -1,0 +1,83 @@
+package com.chaching.subscriptions;
+
+import static com.chaching.subscriptions.SubscriptionStatus.CANCELED;
+import static com.chaching.subscriptions.SubscriptionStatus.PAST_DUE;
+import static com.chaching.subscriptions.SubscriptionStatus.PAUSED;
+
+import com.chaching.events.EventLog;
+import com.chaching.platform.Tenant;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The events subscriptions record (events.md), in the transaction of the change, each with the subscription
+ * as its GET returns it once the change is saved. One event per change: a change of status that has a type of
+ * its own is told by that type — {@code subscription.paused}, {@code .resumed}, {@code .canceled},
+ * {@code .past_due} — and every other change by {@code subscription.updated}, with the old values of what
+ * changed (none when nothing a client sees changed). {@code subscription.trial_will_end} tells no change: the
+ * lifecycle asks for it.
+ */
+@Component
+class SubscriptionEvents {
+
+    private final SubscriptionRepository subscriptions;
+    private final EventLog eventLog;
+
+    SubscriptionEvents(SubscriptionRepository subscriptions, EventLog eventLog) {
+        this.subscriptions = subscriptions;
+        this.eventLog = eventLog;
+    }
+
+    /** The subscription as its GET returns it, as the caller's transaction sees it: what a change is compared with. */
+    Subscription snapshot(Tenant tenant, SubscriptionRow row) {
+        return SubscriptionService.view(row, subscriptions.items(tenant, row.id()));
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    void created(Tenant tenant, SubscriptionRow inserted) {
+        eventLog.record(tenant, "subscription.created", snapshot(tenant, inserted));
+    }
+
+    /** The saved change from {@code before}: its own type when the status change has one, else an update. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void changed(Tenant tenant, Subscription before, SubscriptionRow saved) {
+        Subscription after = snapshot(tenant, saved);
+        String type = statusChangeType(before.status(), after.status());
+        if (type != null) {
+            eventLog.record(tenant, type, after);
+        } else {
+            eventLog.recordUpdate(tenant, "subscription.updated", before, after);
+        }
+    }
+
+    /** The trial ends soon (or just ended early), with the subscription as it stands now. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void trialWillEnd(Tenant tenant, String subscriptionId) {
+        // Read again: an invoice made before this (paid at once) may have changed the row since it was saved.
+        SubscriptionRow row = subscriptions.find(tenant, subscriptionId).orElseThrow();
+        eventLog.record(tenant, "subscription.trial_will_end", snapshot(tenant, row));
+    }
+
+    /**
+     * The type that tells a change of status from {@code before} to {@code after}, if it has one of its own;
+     * null for {@code subscription.updated}. Canceled wins (a paused subscription can be canceled); leaving a
+     * pause is a resumption, whatever status it returns to.
+     */
+    static @Nullable String statusChangeType(SubscriptionStatus before, SubscriptionStatus after) {
+        if (before == after) {
+            return null;
+        }
+        if (after == CANCELED) {
+            return "subscription.canceled";
+        }
+        if (after == PAUSED) {
+            return "subscription.paused";
+        }
+        if (before == PAUSED) {
+            return "subscription.resumed";
+        }
+        return after == PAST_DUE ? "subscription.past_due" : null;
+    }
+}
