@@ -13,11 +13,11 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The events subscriptions record (events.md), in the transaction of the change, each with the subscription
- * as its GET returns it once the change is saved. One event per change: a change of status that has a type of
- * its own is told by that type — {@code subscription.paused}, {@code .resumed}, {@code .canceled},
- * {@code .past_due} — and every other change by {@code subscription.updated}, with the old values of what
- * changed (none when nothing a client sees changed). {@code subscription.trial_will_end} tells no change: the
- * lifecycle asks for it.
+ * as its GET returns it once the change is saved. Every change a client can see is a {@code subscription.updated}
+ * with the old values of what changed, so that a receiver of that type alone misses nothing; a change of status
+ * that has a type of its own — {@code subscription.paused}, {@code .resumed}, {@code .canceled},
+ * {@code .past_due} — is told by that type as well (decisions.md). {@code subscription.trial_will_end} tells no
+ * change: the lifecycle asks for it.
  */
 @Component
 class SubscriptionEvents {
@@ -40,15 +40,14 @@ class SubscriptionEvents {
         eventLog.record(tenant, "subscription.created", snapshot(tenant, inserted));
     }
 
-    /** The saved change from {@code before}: its own type when the status change has one, else an update. */
+    /** The saved change from {@code before}: an update, and its own type too when the status change has one. */
     @Transactional(propagation = Propagation.MANDATORY)
     void changed(Tenant tenant, Subscription before, SubscriptionRow saved) {
         Subscription after = snapshot(tenant, saved);
+        eventLog.recordUpdate(tenant, "subscription.updated", before, after);
         String type = statusChangeType(before.status(), after.status());
         if (type != null) {
             eventLog.record(tenant, type, after);
-        } else {
-            eventLog.recordUpdate(tenant, "subscription.updated", before, after);
         }
     }
 

@@ -70,7 +70,7 @@ class SubscriptionEventsApiTest extends ApiTest {
     }
 
     @Test
-    void eachChangeRecordsItsOwnTypeOrAnUpdateWithWhatChanged() {
+    void eachChangeRecordsAnUpdateWithWhatChangedAndAStatusChangeItsOwnTypeToo() {
         Api api = signUp();
         customerWithCard(api, "c", GOOD_CARD);
         String id = subscribe(api, monthlyPrice(api, 3000)).text("id");
@@ -89,15 +89,19 @@ class SubscriptionEventsApiTest extends ApiTest {
 
         List<JsonNode> events = eventsAbout(api, id).subList(seen, eventsAbout(api, id).size());
         assertThat(types(events)).as("the second, unchanged metadata records nothing").containsExactly("subscription.updated",
-                "subscription.updated", "subscription.updated", "subscription.paused", "subscription.resumed", "subscription.canceled");
+                "subscription.updated", "subscription.updated", "subscription.updated", "subscription.paused", "subscription.updated",
+                "subscription.resumed", "subscription.updated", "subscription.canceled");
         assertThat(fields(events.get(0).get("data").get("previousAttributes"))).isEqualTo(Map.of("metadata", Map.of()));
         assertThat(fields(events.get(1).get("data").get("previousAttributes")).keySet()).containsExactly("items");
         assertThat(events.get(1).get("data").get("object").get("items").get("data").get(0).get("quantity").asLong()).isEqualTo(2);
         assertThat(fields(events.get(2).get("data").get("previousAttributes"))).isEqualTo(Map.of("cancelAtPeriodEnd", false));
-        assertThat(events.get(3).get("data").get("object")).isEqualTo(paused);
-        assertThat(events.get(4).get("data").get("object")).isEqualTo(resumed);
-        assertThat(events.get(5).get("data").get("object")).isEqualTo(api.get("/subscriptions/" + id).json());
-        for (JsonNode event : events.subList(3, 6)) {
+        assertThat(fields(events.get(3).get("data").get("previousAttributes"))).containsEntry("status", "active");
+        assertThat(events.get(4).get("data").get("object")).isEqualTo(paused).isEqualTo(events.get(3).get("data").get("object"));
+        assertThat(fields(events.get(5).get("data").get("previousAttributes"))).containsEntry("status", "paused");
+        assertThat(events.get(6).get("data").get("object")).isEqualTo(resumed);
+        assertThat(fields(events.get(7).get("data").get("previousAttributes"))).containsEntry("status", "active");
+        assertThat(events.get(8).get("data").get("object")).isEqualTo(api.get("/subscriptions/" + id).json());
+        for (JsonNode event : List.of(events.get(4), events.get(6), events.get(8))) {
             assertThat(event.get("data").get("previousAttributes").isNull()).as(type(event)).isTrue();
         }
     }
@@ -120,7 +124,7 @@ class SubscriptionEventsApiTest extends ApiTest {
         assertThat(api.patch("/subscriptions/" + id, Map.of("metadata", Map.of("a", "b"))).status()).isEqualTo(409);
 
         assertThat(canceled.subList(0, before.size())).isEqualTo(before);
-        assertThat(types(canceled.subList(before.size(), canceled.size()))).containsExactly("subscription.canceled");
+        assertThat(types(canceled.subList(before.size(), canceled.size()))).containsExactly("subscription.updated", "subscription.canceled");
         assertThat(events(api, "")).isEqualTo(canceled);
     }
 
@@ -148,7 +152,7 @@ class SubscriptionEventsApiTest extends ApiTest {
 
         List<JsonNode> failed = billingEventsFrom(api, failedRenewal);
         assertThat(types(failed)).containsExactly("subscription.updated", "invoice.created", "invoice.finalized", "invoice.payment_failed",
-                "subscription.past_due", "invoice.updated");
+                "subscription.updated", "subscription.past_due", "invoice.updated");
         assertAllAt(failed, failedRenewal);
         Instant retry = failedRenewal.plus(Duration.ofDays(1));
         assertThat(fields(failed.getLast().get("data").get("previousAttributes"))).containsOnlyKeys("nextPaymentAttempt")
@@ -159,7 +163,8 @@ class SubscriptionEventsApiTest extends ApiTest {
         advanceTo(api, retry.plus(Duration.ofHours(1)));
 
         List<JsonNode> gaveUp = billingEventsFrom(api, retry);
-        assertThat(types(gaveUp)).containsExactly("invoice.payment_failed", "subscription.canceled", "invoice.marked_uncollectible");
+        assertThat(types(gaveUp)).containsExactly("invoice.payment_failed", "subscription.updated", "subscription.canceled",
+                "invoice.marked_uncollectible");
         assertAllAt(gaveUp, retry);
         assertThat(gaveUp.getFirst().get("data").get("object").get("attemptCount").asInt()).isEqualTo(2);
         assertNewestEventOfEachIsItsGet(api, gaveUp);
@@ -306,7 +311,7 @@ class SubscriptionEventsApiTest extends ApiTest {
 
     /** The events about one object (a subscription or an invoice), oldest first. */
     private static List<JsonNode> eventsAbout(Api api, String objectId) {
-        return events(api, "").stream().filter(event -> objectId.equals(event.get("data").get("object").get("id").asString())).toList();
+        return events(api, "").stream().filter(event -> objectId.equals(event.get("data").get("object").path("id").asString())).toList();
     }
 
     private static List<String> types(List<JsonNode> events) {
