@@ -5,7 +5,6 @@ import com.chaching.platform.Ids;
 import com.chaching.platform.RequestOrigin;
 import com.chaching.platform.Tenant;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -30,14 +29,12 @@ public class EventLog {
     };
 
     private final EventRepository events;
-    private final WebhookDeliveryRepository deliveries;
     private final AccountClock clocks;
     private final Clock serverClock;
     private final JsonMapper json;
 
-    EventLog(EventRepository events, WebhookDeliveryRepository deliveries, AccountClock clocks, Clock serverClock, JsonMapper json) {
+    EventLog(EventRepository events, AccountClock clocks, Clock serverClock, JsonMapper json) {
         this.events = events;
-        this.deliveries = deliveries;
         this.clocks = clocks;
         this.serverClock = serverClock;
         this.json = json;
@@ -46,7 +43,7 @@ public class EventLog {
     /** An event about {@code resource}, the API record its GET returns. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(Tenant tenant, String type, Object resource) {
-        insert(tenant, type, fields(resource), null);
+        insert(tenant, type, resource, null);
     }
 
     /**
@@ -69,18 +66,14 @@ public class EventLog {
     }
 
     /**
-     * The event, and an attempt due now for each endpoint that takes its type: in the same transaction, so
-     * a committed event is always delivered and a rolled-back one never is. Deliveries run on server time.
+     * The event, and an attempt due now for each endpoint that takes its type, in one statement of the
+     * change's transaction: a committed event is always delivered and a rolled-back one never is.
+     * Deliveries run on server time.
      */
-    private void insert(Tenant tenant, String type, Map<String, Object> object, @Nullable Map<String, Object> previous) {
+    private void insert(Tenant tenant, String type, Object object, @Nullable Map<String, Object> previous) {
         RequestOrigin origin = RequestOrigin.current();
-        String id = Ids.newId("evt");
-        events.insert(tenant, new Event(id, "event", type, clocks.now(tenant), tenant.livemode(),
-                new EventData(object, previous), new EventRequest(origin.id(), origin.idempotencyKey())));
-        Instant now = serverClock.instant();
-        for (String endpoint : deliveries.endpointsFor(tenant, type)) {
-            deliveries.insertPending(tenant.accountId(), endpoint, id, 1, now, now);
-        }
+        events.insert(tenant, new Event(Ids.newId("evt"), "event", type, clocks.now(tenant), tenant.livemode(),
+                new EventData(object, previous), new EventRequest(origin.id(), origin.idempotencyKey())), serverClock.instant());
     }
 
     /** The resource's fields in the order its JSON gives them, as a client reads them. */

@@ -9,6 +9,7 @@ import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -29,10 +30,25 @@ class EventRepository {
         this.json = json;
     }
 
-    void insert(Tenant tenant, Event event) {
+    /**
+     * The event, and a pending attempt due {@code deliverAt} for every enabled endpoint of the account that
+     * takes its type ({@code *}, the type itself, or a prefix of it): one statement, one round trip.
+     */
+    void insert(Tenant tenant, Event event, Instant deliverAt) {
         jdbc.sql("""
-                        insert into events (account_id, event_id, type, livemode, data, request_id, idempotency_key, created_at)
-                        values (:accountId, :id, :type, :livemode, cast(:data as json), :requestId, :idempotencyKey, :createdAt)""")
+                        with event as (
+                            insert into events (account_id, event_id, type, livemode, data, request_id, idempotency_key, created_at)
+                            values (:accountId, :id, :type, :livemode, cast(:data as json), :requestId, :idempotencyKey, :createdAt)
+                            returning account_id, event_id, type)
+                        insert into webhook_deliveries (account_id, delivery_id, webhook_endpoint_id, event_id, attempt, status,
+                                                        next_attempt_at, created_at)
+                        select e.account_id, 'whd_' || replace(gen_random_uuid()::text, '-', ''), w.webhook_endpoint_id, e.event_id,
+                               1, 'pending', :deliverAt, :deliverAt
+                        from event e
+                        join webhook_endpoints w on w.account_id = e.account_id and w.status = 'enabled' and not w.deleted
+                        where exists (select 1 from jsonb_array_elements_text(w.enabled_events) wanted
+                                      where wanted = '*' or wanted = e.type
+                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))""")
                 .param("accountId", tenant.accountId())
                 .param("id", event.id())
                 .param("type", event.type())
@@ -41,6 +57,7 @@ class EventRepository {
                 .param("requestId", event.request().id())
                 .param("idempotencyKey", event.request().idempotencyKey())
                 .param("createdAt", utc(event.createdAt()))
+                .param("deliverAt", utc(deliverAt))
                 .update();
     }
 

@@ -33,18 +33,6 @@ class WebhookDeliveryRepository {
                    String url, boolean livemode, boolean endpointEnabled, List<String> secrets) {
     }
 
-    /** The enabled endpoints of the account that take events of this type: *, the type itself, or a prefix of it. */
-    List<String> endpointsFor(Tenant tenant, String type) {
-        return jdbc.sql("""
-                        select webhook_endpoint_id from webhook_endpoints e
-                        where account_id = :accountId and status = 'enabled' and not deleted
-                          and exists (select 1 from jsonb_array_elements_text(e.enabled_events) wanted
-                                      where wanted = '*' or wanted = :type
-                                         or (wanted like '%.*' and starts_with(:type, left(wanted, -1))))""")
-                .param("accountId", tenant.accountId()).param("type", type)
-                .query(String.class).list();
-    }
-
     void insertPending(String accountId, String endpointId, String eventId, int attempt, Instant due, Instant now) {
         jdbc.sql("""
                         insert into webhook_deliveries (account_id, delivery_id, webhook_endpoint_id, event_id, attempt, status,

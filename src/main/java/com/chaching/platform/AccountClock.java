@@ -4,10 +4,14 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Each account's clock: every timestamp an account's objects get comes from here (billing.md "Time").
@@ -47,6 +51,10 @@ public class AccountClock {
                 .param("accountId", tenant.accountId())
                 .param("offset", offset.toSeconds())
                 .update();
+        OffsetsOfThisTransaction known = offsetsOfThisTransaction();
+        if (known != null) {
+            known.put(tenant.accountId(), offset);
+        }
         return now(tenant);
     }
 
@@ -59,10 +67,15 @@ public class AccountClock {
                         """)
                 .param("accountId", tenant.accountId())
                 .update();
-        jdbc.sql("select offset_seconds from account_clocks where account_id = :accountId for update")
+        long offset = jdbc.sql("select offset_seconds from account_clocks where account_id = :accountId for update")
                 .param("accountId", tenant.accountId())
                 .query(Long.class)
                 .single();
+        // Read under the lock: an advance that committed while this waited counts from here on.
+        OffsetsOfThisTransaction known = offsetsOfThisTransaction();
+        if (known != null && !tenant.livemode()) {
+            known.put(tenant.accountId(), Duration.ofSeconds(offset));
+        }
         return now(tenant);
     }
 
@@ -95,15 +108,51 @@ public class AccountClock {
         return serverClock.instant().truncatedTo(ChronoUnit.SECONDS);
     }
 
+    /**
+     * The sandbox's offset, read once per transaction: a change reads the clock several times (its own times,
+     * its event's), and each read was a round trip. Only {@link #advance} moves it, and it updates the copy.
+     */
     private Duration offset(Tenant tenant) {
         if (tenant.livemode()) {
             return Duration.ZERO;
         }
-        return jdbc.sql("select offset_seconds from account_clocks where account_id = :accountId")
+        OffsetsOfThisTransaction known = offsetsOfThisTransaction();
+        Duration cached = known == null ? null : known.get(tenant.accountId());
+        if (cached != null) {
+            return cached;
+        }
+        Duration offset = jdbc.sql("select offset_seconds from account_clocks where account_id = :accountId")
                 .param("accountId", tenant.accountId())
                 .query(Long.class)
                 .optional()
                 .map(Duration::ofSeconds)
                 .orElse(Duration.ZERO);
+        if (known != null) {
+            known.put(tenant.accountId(), offset);
+        }
+        return offset;
+    }
+
+    /** The offsets read in the current transaction, or null outside one. */
+    private @Nullable OffsetsOfThisTransaction offsetsOfThisTransaction() {
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            return null;
+        }
+        Object known = TransactionSynchronizationManager.getResource(this);
+        if (known instanceof OffsetsOfThisTransaction offsets) {
+            return offsets;
+        }
+        OffsetsOfThisTransaction offsets = new OffsetsOfThisTransaction();
+        TransactionSynchronizationManager.bindResource(this, offsets);
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCompletion(int status) {
+                TransactionSynchronizationManager.unbindResourceIfPossible(AccountClock.this);
+            }
+        });
+        return offsets;
+    }
+
+    private static final class OffsetsOfThisTransaction extends HashMap<String, Duration> {
     }
 }
