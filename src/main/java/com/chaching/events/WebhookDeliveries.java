@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import tools.jackson.databind.json.JsonMapper;
@@ -22,8 +23,6 @@ class WebhookDeliveries {
             Duration.ofHours(2), Duration.ofHours(5), Duration.ofHours(10), Duration.ofHours(10), Duration.ofHours(10));
     /** events.md: an endpoint failing every delivery for this long is disabled. */
     static final Duration DISABLED_AFTER = Duration.ofDays(3);
-    /** Longer than an attempt can take (connect plus answer), so a live worker never loses its claim. */
-    static final Duration CLAIM = WebhookSender.TIMEOUT.multipliedBy(2).plusSeconds(30);
 
     private final WebhookDeliveryRepository deliveries;
     private final WebhookEndpointRepository endpoints;
@@ -31,9 +30,13 @@ class WebhookDeliveries {
     private final EventLog eventLog;
     private final Clock serverClock;
     private final JsonMapper json;
+    /** Longer than an attempt can take (connect, then answer), so a live worker never loses its claim. */
+    private final Duration claim;
 
     WebhookDeliveries(WebhookDeliveryRepository deliveries, WebhookEndpointRepository endpoints, EventRepository events,
-                      EventLog eventLog, Clock serverClock, JsonMapper json) {
+                      EventLog eventLog, Clock serverClock, JsonMapper json,
+                      @Value("${chaching.webhooks.timeout:PT10S}") Duration attemptTimeout) {
+        this.claim = attemptTimeout.multipliedBy(2).plusSeconds(30);
         this.deliveries = deliveries;
         this.endpoints = endpoints;
         this.events = events;
@@ -46,6 +49,11 @@ class WebhookDeliveries {
     record Attempt(WebhookDeliveryRepository.Claimed claim, String body) {
     }
 
+    /** How long a worker holds the attempts it claimed. */
+    Duration claimDuration() {
+        return claim;
+    }
+
     @Transactional(readOnly = true)
     List<String> accountsWithDueAttempts(int limit) {
         return deliveries.accountsWithDueAttempts(serverClock.instant(), limit);
@@ -54,7 +62,7 @@ class WebhookDeliveries {
     @Transactional
     List<Attempt> claim(String accountId, int limit) {
         Instant now = serverClock.instant();
-        return deliveries.claim(accountId, now, now.plus(CLAIM), limit).stream().map(claim -> {
+        return deliveries.claim(accountId, now, now.plus(claim), limit).stream().map(claim -> {
             Tenant tenant = new Tenant(claim.accountId(), claim.livemode());
             Event event = events.find(tenant, claim.eventId()).orElseThrow();
             return new Attempt(claim, json.writeValueAsString(event));

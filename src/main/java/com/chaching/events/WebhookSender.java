@@ -17,29 +17,30 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * One HTTP attempt (events.md "Delivery"): a signed POST that must answer 2xx within 10 s. Redirects are
+ * One HTTP attempt (events.md "Delivery"): a signed POST that must answer 2xx within 10 s
+ * ({@code chaching.webhooks.timeout}). Redirects are
  * not followed and at most 1 KiB of the answer is read, so a slow or hostile receiver costs one worker at
  * most its timeout. Runs with no database transaction open.
  */
 @Component
 class WebhookSender {
 
-    static final Duration TIMEOUT = Duration.ofSeconds(10);
     static final int BODY_LIMIT = 1024;
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .connectTimeout(TIMEOUT)
-            .build();
+    private final HttpClient http;
     private final WebhookUrls urls;
     private final Clock serverClock;
+    private final Duration timeout;
 
-    WebhookSender(WebhookUrls urls, Clock serverClock) {
+    WebhookSender(WebhookUrls urls, Clock serverClock, @Value("${chaching.webhooks.timeout:PT10S}") Duration timeout) {
         this.urls = urls;
         this.serverClock = serverClock;
+        this.timeout = timeout;
+        this.http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).connectTimeout(timeout).build();
     }
 
     /** What came of one attempt: the receiver's status and the start of its answer, or why none came. */
@@ -57,7 +58,7 @@ class WebhookSender {
         }
         long timestamp = serverClock.instant().getEpochSecond();
         HttpRequest request = HttpRequest.newBuilder(target)
-                .timeout(TIMEOUT)
+                .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("User-Agent", "Chaching-Webhooks/1")
                 .header("webhook-id", eventId)
@@ -70,10 +71,10 @@ class WebhookSender {
             int status = response.statusCode();
             String start;
             try (InputStream answer = response.body()) {
-                start = firstBytes(answer, TIMEOUT.minusNanos(System.nanoTime() - started));
+                start = firstBytes(answer, timeout.minusNanos(System.nanoTime() - started));
             }
             if (start == null) {
-                return new Outcome(false, status, "No answer: the body did not come within 10 s.", elapsedMs(started));
+                return new Outcome(false, status, "No answer: the body did not come within " + timeout.toSeconds() + " s.", elapsedMs(started));
             }
             return new Outcome(status >= 200 && status < 300, status, start, elapsedMs(started));
         } catch (IOException e) {

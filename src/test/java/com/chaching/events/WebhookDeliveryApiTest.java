@@ -285,7 +285,7 @@ class WebhookDeliveryApiTest extends ApiTest {
 
         worker.deliverDue();
         int whileClaimed = received.size();
-        serverClock.advance(WebhookDeliveries.CLAIM.plusSeconds(1));
+        serverClock.advance(deliveries.claimDuration().plusSeconds(1));
         worker.deliverDue();
 
         assertThat(whileClaimed).isZero();
