@@ -101,10 +101,7 @@ class WebhookDeliveries {
         if (!endpoint.status().equals("enabled")) {
             return; // another attempt failing at the same time disabled it first
         }
-        WebhookEndpoint disabled = new WebhookEndpoint(endpoint.id(), endpoint.object(), endpoint.url(), endpoint.enabledEvents(),
-                endpoint.description(), endpoint.metadata(), "disabled", endpoint.secretLast4(), null, endpoint.livemode(),
-                endpoint.createdAt(), endpoint.updatedAt());
-        endpoints.update(tenant, disabled);
+        endpoints.update(tenant, endpoint.withStatus("disabled"));
         eventLog.record(tenant, "webhook_endpoint.disabled", endpoints.find(tenant, endpointId).orElseThrow());
     }
 

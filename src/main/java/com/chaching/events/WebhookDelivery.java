@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 /** One attempt to deliver one event to one endpoint (events.md "Webhook endpoints"). */
 @Schema(name = "WebhookDelivery")
 public record WebhookDelivery(
-        @Schema(example = "whd_4QxHv1mWcZ8sNdT2yLrP0aKe") String id,
+        @Schema(example = "whd_3f2a9c1e7b4d4e0f9a8b6c5d4e3f2a1b", description = "Made by the database with the event, so its form differs from other ids.") String id,
         @Schema(allowableValues = "webhook_delivery") String object,
         @Schema(description = "The event delivered (evt_…).") String event,
         @Schema(description = "1 for the first attempt, then one more for each retry or redelivery.") int attempt,

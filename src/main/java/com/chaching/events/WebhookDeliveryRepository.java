@@ -3,7 +3,6 @@ package com.chaching.events;
 import static com.chaching.platform.SqlValues.instant;
 import static com.chaching.platform.SqlValues.utc;
 
-import com.chaching.platform.Ids;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
@@ -37,8 +36,9 @@ class WebhookDeliveryRepository {
         jdbc.sql("""
                         insert into webhook_deliveries (account_id, delivery_id, webhook_endpoint_id, event_id, attempt, status,
                                                         next_attempt_at, created_at)
-                        values (:accountId, :id, :endpointId, :eventId, :attempt, 'pending', :due, :now)""")
-                .param("accountId", accountId).param("id", Ids.newId("whd")).param("endpointId", endpointId)
+                        values (:accountId, 'whd_' || replace(gen_random_uuid()::text, '-', ''), :endpointId, :eventId, :attempt,
+                                'pending', :due, :now)""")
+                .param("accountId", accountId).param("endpointId", endpointId)
                 .param("eventId", eventId).param("attempt", attempt).param("due", utc(due)).param("now", utc(now))
                 .update();
     }

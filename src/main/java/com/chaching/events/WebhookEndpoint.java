@@ -26,8 +26,14 @@ public record WebhookEndpoint(
         Instant createdAt,
         Instant updatedAt) {
 
-    WebhookEndpoint withoutSecret() {
-        return new WebhookEndpoint(id, object, url, enabledEvents, description, metadata, status, secretLast4, null,
+    /** The same endpoint with its secret in the answer: only that of a create or a rotation. */
+    WebhookEndpoint withSecret(String shownOnce) {
+        return new WebhookEndpoint(id, object, url, enabledEvents, description, metadata, status, secretLast4, shownOnce,
+                livemode, createdAt, updatedAt);
+    }
+
+    WebhookEndpoint withStatus(String newStatus) {
+        return new WebhookEndpoint(id, object, url, enabledEvents, description, metadata, newStatus, secretLast4, secret,
                 livemode, createdAt, updatedAt);
     }
 }

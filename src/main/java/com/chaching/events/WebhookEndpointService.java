@@ -48,7 +48,7 @@ class WebhookEndpointService {
                 List.copyOf(Objects.requireNonNull(request.enabledEvents())), Patch.emptyToNull(request.description()),
                 Metadata.forCreate(request.metadata()), "enabled", "", newSecret(), tenant.livemode(), now, now);
         endpoints.insert(tenant, endpoint);
-        return withSecret(endpoints.find(tenant, endpoint.id()).orElseThrow(), Objects.requireNonNull(endpoint.secret()));
+        return endpoints.find(tenant, endpoint.id()).orElseThrow().withSecret(Objects.requireNonNull(endpoint.secret()));
     }
 
     @Transactional(readOnly = true)
@@ -90,7 +90,7 @@ class WebhookEndpointService {
         endpoints.lock(tenant, id).orElseThrow(() -> notFound(id));
         String secret = newSecret();
         endpoints.rotate(tenant, id, secret, serverClock.instant().plus(OLD_SECRET_SIGNS_FOR), clocks.now(tenant));
-        return withSecret(endpoints.find(tenant, id).orElseThrow(), secret);
+        return endpoints.find(tenant, id).orElseThrow().withSecret(secret);
     }
 
     /** events.md: {@code whsec_} and the base64 of 32 random bytes (Standard Webhooks asks for 24 to 64). */
@@ -98,12 +98,6 @@ class WebhookEndpointService {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         return "whsec_" + Base64.getEncoder().encodeToString(key);
-    }
-
-    private static WebhookEndpoint withSecret(WebhookEndpoint endpoint, String secret) {
-        return new WebhookEndpoint(endpoint.id(), endpoint.object(), endpoint.url(), endpoint.enabledEvents(), endpoint.description(),
-                endpoint.metadata(), endpoint.status(), endpoint.secretLast4(), secret, endpoint.livemode(),
-                endpoint.createdAt(), endpoint.updatedAt());
     }
 
     private static ApiProblem notFound(String id) {
