@@ -5,11 +5,7 @@
 # Settings (environment): SUBSCRIPTIONS (100000), ENGINES (2), WORKERS (4 per engine), HEAP (512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-    [ -x "$candidate/bin/java" ] && export JAVA_HOME=$candidate && break
-  done
-fi
+. bench/java-home.sh
 command -v pgbench >/dev/null || echo "pgbench not found (Debian: apt-get install postgresql-client): the TPC-B ceiling is skipped"
 ./mvnw -q test -Dtest=BillingRunBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.subscriptions="${SUBSCRIPTIONS:-100000}" -Dbench.engines="${ENGINES:-2}" \

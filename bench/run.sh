@@ -22,11 +22,7 @@ export PGHOST=localhost PGPORT=$DB_PORT PGUSER=postgres
 for tool in wrk pgbench psql curl; do
   command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian: apt-get install wrk postgresql-client)"; exit 1; }
 done
-if [ -z "${JAVA_HOME:-}" ]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-    [ -x "$candidate/bin/java" ] && export JAVA_HOME=$candidate && break
-  done
-fi
+. bench/java-home.sh
 mkdir -p "$RESULTS"
 
 echo "== building"

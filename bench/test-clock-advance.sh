@@ -4,11 +4,7 @@
 # and the median. One command: bench/test-clock-advance.sh. Settings (environment): ROUNDS (5).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ -z "${JAVA_HOME:-}" ]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-    [ -x "$candidate/bin/java" ] && export JAVA_HOME=$candidate && break
-  done
-fi
+. bench/java-home.sh
 log=$(mktemp)
 if ! ./mvnw -q test -Dtest=TestClockAdvanceBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
     -DargLine="-Dbench.rounds=${ROUNDS:-5}" >"$log" 2>&1; then

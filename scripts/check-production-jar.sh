@@ -7,11 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PORT=${PORT:-18090}
 DB_PORT=${DB_PORT:-55490}
-if [ -z "${JAVA_HOME:-}" ]; then
-  for candidate in /usr/lib/jvm/temurin-25-jdk-amd64 /usr/lib/jvm/temurin-21-jdk-amd64; do
-    [ -x "$candidate/bin/java" ] && export JAVA_HOME=$candidate && break
-  done
-fi
+. bench/java-home.sh
 JAVA="$JAVA_HOME/bin/java"
 work=$(mktemp -d)
 pids=()

@@ -62,7 +62,7 @@ class IncomingEvents {
             subscriptions.lock(tenant, id).filter(row -> detached.paymentMethodId().equals(row.defaultPaymentMethod())).ifPresent(row -> {
                 SubscriptionRow cleared = row.withSettings(null, row.taxRates(), row.metadata(), clocks.now(tenant));
                 subscriptions.update(tenant, cleared);
-                events.changed(tenant, events.snapshot(tenant, row), cleared);
+                events.changed(tenant, events.snapshot(tenant, row), cleared, false);
             });
         }
     }

@@ -40,10 +40,14 @@ class SubscriptionEvents {
         eventLog.record(tenant, "subscription.created", snapshot(tenant, inserted));
     }
 
-    /** The saved change from {@code before}: an update, and its own type too when the status change has one. */
+    /**
+     * The saved change from {@code before}: an update, and its own type too when the status change has one.
+     * The items are read again only when the change may have touched them; a lifecycle step never does, and
+     * the engine's renewals are spared the query.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    void changed(Tenant tenant, Subscription before, SubscriptionRow saved) {
-        Subscription after = snapshot(tenant, saved);
+    void changed(Tenant tenant, Subscription before, SubscriptionRow saved, boolean itemsChanged) {
+        Subscription after = itemsChanged ? snapshot(tenant, saved) : SubscriptionService.view(saved, before.items().data());
         eventLog.recordUpdate(tenant, "subscription.updated", before, after);
         String type = statusChangeType(before.status(), after.status());
         if (type != null) {

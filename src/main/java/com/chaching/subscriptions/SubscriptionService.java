@@ -142,7 +142,7 @@ public class SubscriptionService {
                         : attachedPaymentMethod(tenant, customer, Patch.emptyToNull(changes.defaultPaymentMethod())),
                 changes.taxRates() == null ? current.taxRates() : activeRates(tenant, changes.taxRates()),
                 Metadata.update(current.metadata(), changes.metadata()), context.now());
-        return new Changed(id, transitions.save(tenant, before, updated, transition, context.now()));
+        return new Changed(id, transitions.save(tenant, before, updated, transition, context.now(), changes.items() != null));
     }
 
     /** The items after the change (saved), as the lifecycle's event: the plans before and after, and how to prorate. */

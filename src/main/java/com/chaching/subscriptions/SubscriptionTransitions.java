@@ -81,18 +81,20 @@ class SubscriptionTransitions {
     @Nullable String apply(Tenant tenant, SubscriptionRow locked, LifecycleEvent event) {
         LifecycleContext context = context(tenant, locked);
         Transition transition = SubscriptionLifecycle.on(locked.state(), event, context);
-        return save(tenant, events.snapshot(tenant, locked), locked, transition, context.now());
+        return save(tenant, events.snapshot(tenant, locked), locked, transition, context.now(), false);
     }
 
     /**
      * Saves the transition's state on the locked row (with any other changes the row carries), records the
-     * change from {@code before} (the subscription as it was when locked), and does what the transition asks.
+     * change from {@code before} (the subscription as it was when locked; {@code itemsChanged} when the caller
+     * changed its items too), and does what the transition asks.
      */
     @Transactional(propagation = Propagation.MANDATORY)
-    @Nullable String save(Tenant tenant, Subscription before, SubscriptionRow changed, Transition transition, Instant now) {
+    @Nullable String save(Tenant tenant, Subscription before, SubscriptionRow changed, Transition transition, Instant now,
+                          boolean itemsChanged) {
         SubscriptionRow saved = changed.withState(transition.state(), now);
         subscriptions.update(tenant, saved);
-        events.changed(tenant, before, saved);
+        events.changed(tenant, before, saved, itemsChanged);
         return carryOut(tenant, saved, transition);
     }
 
