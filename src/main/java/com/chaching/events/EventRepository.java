@@ -7,7 +7,6 @@ import com.chaching.platform.LikePatterns;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
-import com.chaching.platform.WritesAtCommit;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -15,7 +14,6 @@ import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -24,23 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
 class EventRepository {
 
     private final JdbcClient jdbc;
-    private final WritesAtCommit atCommit;
     private final JsonMapper json;
     private final RowMapper<Event> rows = this::event;
 
-    EventRepository(JdbcClient jdbc, WritesAtCommit atCommit, JsonMapper json) {
+    EventRepository(JdbcClient jdbc, JsonMapper json) {
         this.jdbc = jdbc;
-        this.atCommit = atCommit;
         this.json = json;
     }
 
     /**
      * The event, and a pending attempt due {@code deliverAt} for every enabled endpoint of the account that
-     * takes its type ({@code *}, the type itself, or a prefix of it): one statement, sent with the
-     * transaction's commit (nothing reads an event back in the transaction that records it).
+     * takes its type ({@code *}, the type itself, or a prefix of it): one statement, one round trip.
      */
     void insert(Tenant tenant, Event event, Instant deliverAt) {
-        atCommit.add("""
+        jdbc.sql("""
                         with event as (
                             insert into events (account_id, event_id, type, livemode, data, request_id, idempotency_key, created_at)
                             values (:accountId, :id, :type, :livemode, cast(:data as json), :requestId, :idempotencyKey, :createdAt)
@@ -53,17 +48,17 @@ class EventRepository {
                         join webhook_endpoints w on w.account_id = e.account_id and w.status = 'enabled' and not w.deleted
                         where exists (select 1 from jsonb_array_elements_text(w.enabled_events) wanted
                                       where wanted = '*' or wanted = e.type
-                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))""",
-                new MapSqlParameterSource()
-                        .addValue("accountId", tenant.accountId())
-                        .addValue("id", event.id())
-                        .addValue("type", event.type())
-                        .addValue("livemode", event.livemode())
-                        .addValue("data", json.writeValueAsString(event.data()))
-                        .addValue("requestId", event.request().id())
-                        .addValue("idempotencyKey", event.request().idempotencyKey())
-                        .addValue("createdAt", utc(event.createdAt()))
-                        .addValue("deliverAt", utc(deliverAt)));
+                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))""")
+                .param("accountId", tenant.accountId())
+                .param("id", event.id())
+                .param("type", event.type())
+                .param("livemode", event.livemode())
+                .param("data", json.writeValueAsString(event.data()))
+                .param("requestId", event.request().id())
+                .param("idempotencyKey", event.request().idempotencyKey())
+                .param("createdAt", utc(event.createdAt()))
+                .param("deliverAt", utc(deliverAt))
+                .update();
     }
 
     Optional<Event> find(Tenant tenant, String id) {

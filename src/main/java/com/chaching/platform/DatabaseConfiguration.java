@@ -3,10 +3,8 @@ package com.chaching.platform;
 import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.sql.SQLException;
-import javax.sql.DataSource;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.boot.transaction.autoconfigure.TransactionManagerCustomizers;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -39,14 +37,5 @@ class DatabaseConfiguration {
             dataSource.setPassword(settings.password());
         }
         return dataSource;
-    }
-
-    /** Spring's JDBC transaction manager, with {@link WritesAtCommit} sent in the commit's round trip. */
-    @Bean
-    WritesAtCommitTransactionManager transactionManager(DataSource dataSource,
-            ObjectProvider<TransactionManagerCustomizers> customizers) {
-        WritesAtCommitTransactionManager transactionManager = new WritesAtCommitTransactionManager(dataSource);
-        customizers.ifAvailable(each -> each.customize(transactionManager));
-        return transactionManager;
     }
 }
