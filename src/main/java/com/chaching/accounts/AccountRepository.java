@@ -53,18 +53,6 @@ class AccountRepository {
                 .update() == 1;
     }
 
-    void insertApiKey(String accountId, String apiKeyId, String keyHash, String last4, Instant createdAt) {
-        jdbc.sql("""
-                        insert into api_keys (account_id, api_key_id, key_hash, last4, created_at)
-                        values (:accountId, :apiKeyId, :keyHash, :last4, :createdAt)
-                        """)
-                .param("accountId", accountId)
-                .param("apiKeyId", apiKeyId)
-                .param("keyHash", keyHash)
-                .param("last4", last4)
-                .param("createdAt", utc(createdAt))
-                .update();
-    }
 
     Optional<Account> find(Tenant tenant) {
         return jdbc.sql("select " + COLUMNS + " from accounts where account_id = :accountId")
@@ -100,16 +88,6 @@ class AccountRepository {
                 .update();
     }
 
-    Optional<Tenant> findTenantByKeyHash(String keyHash) {
-        return jdbc.sql("""
-                        select a.account_id, a.livemode
-                          from api_keys k join accounts a on a.account_id = k.account_id
-                         where k.key_hash = :keyHash
-                        """)
-                .param("keyHash", keyHash)
-                .query((rs, row) -> new Tenant(rs.getString("account_id"), rs.getBoolean("livemode")))
-                .optional();
-    }
 
     private static Account account(ResultSet rs, int row) throws SQLException {
         return new Account(

@@ -1,7 +1,6 @@
 package com.chaching.accounts;
 
 import com.chaching.platform.AccountClock;
-import com.chaching.platform.ApiKeyHash;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Ids;
 import com.chaching.platform.Tenant;
@@ -29,13 +28,15 @@ public class AccountService {
     private final AccountClock clocks;
     private final Clock serverClock;
     private final SignUpSettings signUp;
+    private final ApiKeyService apiKeys;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
 
-    AccountService(AccountRepository accounts, AccountClock clocks, Clock serverClock, SignUpSettings signUp) {
+    AccountService(AccountRepository accounts, AccountClock clocks, Clock serverClock, SignUpSettings signUp, ApiKeyService apiKeys) {
         this.accounts = accounts;
         this.clocks = clocks;
         this.serverClock = serverClock;
         this.signUp = signUp;
+        this.apiKeys = apiKeys;
     }
 
     /** A new sandbox account and its first secret key, which is returned once and stored only as a hash. */
@@ -57,9 +58,7 @@ public class AccountService {
         if (!accounts.insert(account, passwords.encode(password))) {
             throw ApiProblem.alreadyExists("email", "An account with this email already exists.");
         }
-        String apiKey = "sk_test_" + Ids.randomToken(32);
-        accounts.insertApiKey(account.id(), Ids.newId("key"), ApiKeyHash.of(apiKey), apiKey.substring(apiKey.length() - 4), now);
-        return new SignUpResponse(account, apiKey);
+        return new SignUpResponse(account, apiKeys.issueFirst(new Tenant(account.id(), account.livemode()), now));
     }
 
     @Transactional(readOnly = true)

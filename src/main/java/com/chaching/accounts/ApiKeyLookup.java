@@ -1,7 +1,7 @@
 package com.chaching.accounts;
 
 import com.chaching.platform.ApiKeyResolver;
-import com.chaching.platform.Tenant;
+import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
@@ -9,14 +9,14 @@ import org.springframework.stereotype.Component;
 @Component
 class ApiKeyLookup implements ApiKeyResolver {
 
-    private final AccountRepository accounts;
+    private final ApiKeyRepository keys;
 
-    ApiKeyLookup(AccountRepository accounts) {
-        this.accounts = accounts;
+    ApiKeyLookup(ApiKeyRepository keys) {
+        this.keys = keys;
     }
 
     @Override
-    public Optional<Tenant> findByKeyHash(String keyHash) {
-        return accounts.findTenantByKeyHash(keyHash);
+    public Optional<ResolvedKey> use(String keyHash, Instant now) {
+        return keys.useWorking(keyHash, now);
     }
 }

@@ -1,13 +1,10 @@
 package com.chaching.platform;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.time.Duration;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
@@ -18,8 +15,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves {@code Authorization: Bearer sk_…} to the {@link Tenant} every request acts for; anything else
- * is a 401 (api.md "Accounts and authentication"). Resolved keys are cached briefly: the key → account
- * mapping never changes, so the cache only spares the database one lookup per request.
+ * is a 401 (api.md "Accounts and authentication"). Keys are looked up through {@link ApiKeyCache}.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -27,15 +23,11 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
 
     private static final Pattern KEY_SHAPE = Pattern.compile("sk_(test|live)_[0-9A-Za-z]{20,100}");
 
-    private final ApiKeyResolver resolver;
+    private final ApiKeyCache keys;
     private final ProblemResponses problems;
-    private final Cache<String, Tenant> tenantsByKeyHash = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterWrite(Duration.ofMinutes(5))
-            .build();
 
-    ApiKeyAuthFilter(ApiKeyResolver resolver, ProblemResponses problems) {
-        this.resolver = resolver;
+    ApiKeyAuthFilter(ApiKeyCache keys, ProblemResponses problems) {
+        this.keys = keys;
         this.problems = problems;
     }
 
@@ -68,13 +60,6 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         if (!KEY_SHAPE.matcher(key).matches()) {
             return Optional.empty();
         }
-        String hash = ApiKeyHash.of(key);
-        Tenant cached = tenantsByKeyHash.getIfPresent(hash);
-        if (cached != null) {
-            return Optional.of(cached);
-        }
-        Optional<Tenant> found = resolver.findByKeyHash(hash);
-        found.ifPresent(tenant -> tenantsByKeyHash.put(hash, tenant));
-        return found;
+        return keys.tenant(ApiKeyHash.of(key));
     }
 }

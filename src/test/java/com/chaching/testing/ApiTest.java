@@ -78,7 +78,7 @@ public abstract class ApiTest {
                         insert into accounts (account_id, name, email, password_hash, livemode, invoice_prefix, created_at, updated_at)
                         values (:id, 'Live Co', :email, 'x', true, 'LIVE', now(), now())""")
                 .param("id", accountId).param("email", accountId + "@live.test").update();
-        jdbc.sql("insert into api_keys (account_id, api_key_id, key_hash, last4, created_at) values (:id, :keyId, :hash, 'xxxx', now())")
+        jdbc.sql("insert into api_keys (account_id, api_key_id, name, key_hash, last4, created_at) values (:id, :keyId, 'Secret key', :hash, 'xxxx', now())")
                 .param("id", accountId).param("keyId", Ids.newId("key")).param("hash", ApiKeyHash.of(key)).update();
         return new Api(baseUrl(), key, accountId);
     }
