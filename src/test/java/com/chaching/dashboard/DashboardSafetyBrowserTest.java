@@ -104,6 +104,16 @@ class DashboardSafetyBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aPageThatDoesNotExistYetIsANotFoundNotAFailure() {
+        signIn(signUpOwner("Curious Co"));
+
+        com.microsoft.playwright.Response customers = page.navigate("/dashboard/customers");
+        shot("customers-not-yet");
+
+        assertThat(customers.status()).isEqualTo(404);
+    }
+
+    @Test
     void theScriptsComeFromThisServerAtVersionlessPaths() {
         Response htmx = anonymous().send("GET", "/webjars/htmx.org/dist/htmx.min.js", null, Map.of());
         Response chart = anonymous().send("GET", "/webjars/chart.js/dist/chart.umd.js", null, Map.of());
