@@ -35,8 +35,10 @@ class AcceptableResponseFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
-        // The service page answers HTML too; the reference page and the management endpoints are not the API.
+        // The service page answers HTML too; the reference page, the dashboard, its scripts and the management
+        // endpoints are not the API.
         return path.equals("/") || path.equals("/docs") || path.startsWith("/docs/") || path.startsWith("/swagger-ui/")
+                || path.equals("/dashboard") || path.startsWith("/dashboard/") || path.startsWith("/webjars/")
                 || path.startsWith("/actuator/");
     }
 

@@ -91,7 +91,8 @@ class OpenApiContract implements OpenApiCustomizer {
         }
         addProblem(responses, "500", "An unexpected failure; the body names no internals, and the server logged it under the Request-Id.");
         responses.forEach((status, response) -> {
-            if (response.getContent() == null && !status.startsWith("2")) {
+            // A success or a redirect (GET / sends a browser to the dashboard) says what it carries, if anything.
+            if (response.getContent() == null && !status.startsWith("2") && !status.startsWith("3")) {
                 response.content(problemContent());
             }
             response.addHeaderObject(RequestIdFilter.HEADER, new Header()

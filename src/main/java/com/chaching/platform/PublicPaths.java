@@ -2,7 +2,8 @@ package com.chaching.platform;
 
 /**
  * The requests that need no API key (api.md: sign-up, health, the OpenAPI description and the reference),
- * and {@code GET /}, which tells a newcomer where those are.
+ * {@code GET /}, which tells a newcomer where those are, and the dashboard with its scripts: the dashboard
+ * has its own sign-in, and an API key never opens it (docs/dashboard.md).
  */
 final class PublicPaths {
 
@@ -20,6 +21,8 @@ final class PublicPaths {
                 || path.equals("/openapi.json") || path.startsWith("/openapi.json/")
                 || path.equals("/docs") || path.startsWith("/docs/")
                 || path.startsWith("/swagger-ui/")
+                || path.equals("/dashboard") || path.startsWith("/dashboard/")
+                || path.startsWith("/webjars/")
                 // The actuator lives on the management port; on the API port this gives a 404, not a 401,
                 // to a probe sent to the wrong port, and serves it when CHACHING_MANAGEMENT_PORT equals PORT.
                 || path.startsWith("/actuator/");

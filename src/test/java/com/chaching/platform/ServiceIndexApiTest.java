@@ -14,16 +14,12 @@ class ServiceIndexApiTest extends ApiTest {
     private static final String BROWSER_ACCEPT = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8";
 
     @Test
-    void aBrowserGetsAPageLinkingTheReferenceAndTheOpenApiDescription() {
+    void aBrowserIsSentToTheDashboard() {
         Response page = anonymous().send("GET", "/", null, Map.of("Accept", BROWSER_ACCEPT));
 
-        assertThat(page.status()).as(page.toString()).isEqualTo(200);
-        assertThat(page.header("Content-Type")).startsWith("text/html").contains("UTF-8");
-        assertThat(page.body()).contains("<title>Chaching</title>")
-                .contains("href=\"/docs\"").contains("href=\"/openapi.json\"")
-                .contains("POST /accounts").contains("README")
-                .doesNotContain("<script").doesNotContain("src=").doesNotContain("http");
-        assertThat(page.header("Content-Security-Policy")).isEqualTo("default-src 'none'");
+        assertThat(page.status()).as(page.toString()).isEqualTo(303);
+        assertThat(page.header("Location")).isEqualTo("/dashboard");
+        assertThat(page.body()).isEmpty();
         assertThat(page.header("Request-Id")).startsWith("req_");
     }
 
@@ -67,7 +63,8 @@ class ServiceIndexApiTest extends ApiTest {
         assertThat(operation.get("operationId").asString()).isEqualTo("retrieveService");
         assertThat(operation.get("security").isEmpty()).isTrue();
         JsonNode content = operation.get("responses").get("200").get("content");
-        assertThat(content.propertyNames()).contains("text/html", "application/json");
+        assertThat(content.propertyNames()).contains("application/json");
         assertThat(content.get("application/json").get("schema").get("$ref").asString()).isEqualTo("#/components/schemas/Service");
+        assertThat(operation.get("responses").get("303").get("headers").propertyNames()).contains("Location");
     }
 }

@@ -55,12 +55,20 @@ public abstract class ApiTest {
 
     /** A new sandbox account, signed up through the API, and a client holding its key. */
     protected Api signUp() {
-        int n = ACCOUNTS.incrementAndGet();
-        Response response = anonymous().post("/accounts",
-                Map.of("name", "Account " + n, "email", "owner" + n + "-" + System.nanoTime() + "@example.test",
-                        "password", "correct horse battery"));
+        return signUpOwner("Account " + ACCOUNTS.incrementAndGet()).api();
+    }
+
+    /** An account's owner: the email and password they signed up with (the dashboard's sign-in), and their API client. */
+    public record Owner(Api api, String email, String password) {
+    }
+
+    /** A new sandbox account with this name, signed up through the API, and what its owner knows. */
+    protected Owner signUpOwner(String name) {
+        String email = "owner" + ACCOUNTS.incrementAndGet() + "-" + System.nanoTime() + "@example.test";
+        String password = "correct horse battery";
+        Response response = anonymous().post("/accounts", Map.of("name", name, "email", email, "password", password));
         assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        return new Api(baseUrl(), response.text("apiKey"), response.text("account.id"));
+        return new Owner(new Api(baseUrl(), response.text("apiKey"), response.text("account.id")), email, password);
     }
 
     /** A customer created through the API; returns its JSON response. */

@@ -24,10 +24,12 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class ResponseConformance {
 
     /**
-     * Paths that serve something other than the API (the description itself, the reference page, metrics),
+     * Paths that serve something other than the API (the description itself, the reference page, metrics, the
+     * dashboard and its scripts),
      * and the test-only endpoints some tests add to provoke failures.
      */
-    private static final List<String> NOT_API = List.of("/openapi.json", "/docs", "/swagger-ui", "/actuator", "/test-only");
+    private static final List<String> NOT_API = List.of("/openapi.json", "/docs", "/swagger-ui", "/actuator", "/test-only",
+            "/dashboard", "/webjars");
     private static final String PATH_MISSING = "validation.request.path.missing";
     private static final String METHOD_MISSING = "validation.request.operation.notAllowed";
 

@@ -1,0 +1,77 @@
+package com.chaching.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chaching.testing.BrowserTest;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * After 5 failed sign-ins within 15 minutes, for one email or from one client address, sign-in is refused
+ * there for 15 minutes. Every browser test connects from the same loopback address, so each test here
+ * starts and ends by moving the server clock past any earlier failure's window and refusal.
+ */
+class SignInThrottleBrowserTest extends BrowserTest {
+
+    private static final String REFUSED = "Too many failed sign-ins. Wait 15 minutes, then try again.";
+
+    @BeforeEach
+    @AfterEach
+    void forgetEarlierFailures() {
+        serverClock.advance(SignInThrottle.WINDOW.plus(SignInThrottle.REFUSAL));
+    }
+
+    @Test
+    void theSixthAttemptAfterFiveFailuresIsRefusedEvenWithTheRightPasswordUntilFifteenMinutesPass() {
+        Owner owner = signUpOwner("Guessed Co");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn(owner.email(), "guess number " + attempt);
+            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasText("Wrong email or password.");
+        }
+
+        signIn(owner);
+
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasText(REFUSED);
+        visit("/dashboard");
+        assertThat(currentPath()).isEqualTo("/dashboard/sign-in");
+
+        serverClock.advance(SignInThrottle.REFUSAL.minusSeconds(1));
+        signIn(owner);
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasText(REFUSED);
+
+        serverClock.advance(java.time.Duration.ofSeconds(1));
+        signIn(owner);
+        // Home, with ?continue: Spring Security's mark of a page saved before sign-in (the refused visit above).
+        assertThat(currentPath()).startsWith("/dashboard");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING)).hasText("Home");
+    }
+
+    @Test
+    void failuresSpreadOverMoreThanFifteenMinutesRefuseNothing() {
+        Owner owner = signUpOwner("Forgetful Co");
+        for (int attempt = 1; attempt <= 4; attempt++) {
+            signIn(owner.email(), "guess number " + attempt);
+        }
+        serverClock.advance(SignInThrottle.WINDOW);
+        signIn(owner.email(), "guess number 5");
+
+        signIn(owner);
+
+        assertThat(currentPath()).isEqualTo("/dashboard");
+    }
+
+    @Test
+    void fiveFailuresFromOneAddressRefuseEveryEmailFromItWithTheSameMessage() {
+        Owner owner = signUpOwner("Neighbour Co");
+        for (int attempt = 1; attempt <= 5; attempt++) {
+            signIn("someone-" + attempt + "-" + System.nanoTime() + "@example.test", "guess");
+        }
+
+        signIn(owner);
+
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).hasText(REFUSED);
+    }
+}
