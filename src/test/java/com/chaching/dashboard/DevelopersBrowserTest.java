@@ -222,6 +222,50 @@ class DevelopersBrowserTest extends BrowserTest {
         assertThat(other.api().get("/account").status()).isEqualTo(200);
     }
 
+    @Test
+    void aKeyIsCreatedAndRevokedWithTheKeyboardAlone() {
+        Owner owner = signUpOwner("Keyboard Keys Co");
+        signIn(owner);
+        visit("/dashboard/developers/api-keys");
+
+        tabTo("Name");
+        page.keyboard().type("Keyboard key");
+        page.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(page.locator(".new-secret")).containsText("Keyboard key");
+        shot("created-by-keyboard");
+
+        tabTo("Revoke Keyboard key");
+        page.keyboard().press("Enter");
+        page.waitForURL(url -> url.endsWith("/revoke"));
+        tabTo("Revoke the key");
+        page.keyboard().press("Enter");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS)).containsText("The key is revoked");
+        shot("revoked-by-keyboard");
+        assertThat(owner.api().get("/api-keys").json().path("data").size()).isEqualTo(1);
+    }
+
+    /** Presses Tab until the element named so has the focus, as a keyboard user would; fails if it never does. */
+    private void tabTo(String name) {
+        for (int press = 0; press < 40; press++) {
+            page.keyboard().press("Tab");
+            if (name.equals(focusedName())) {
+                return;
+            }
+        }
+        throw new AssertionError(name + " is not reachable with Tab");
+    }
+
+    /** What the focused element is called: its aria-label, an input's label, or a link's or button's text. */
+    private String focusedName() {
+        return (String) page.evaluate("""
+                () => {
+                  const element = document.activeElement;
+                  if (element.getAttribute('aria-label')) return element.getAttribute('aria-label');
+                  if (element.labels && element.labels.length > 0) return element.labels[0].textContent.trim();
+                  return element.textContent.trim();
+                }""");
+    }
+
     private int status(String path) {
         com.microsoft.playwright.Response response = page.navigate(path);
         // The screenshot's name comes from the path: a hostile one can be longer than a file name may be.
