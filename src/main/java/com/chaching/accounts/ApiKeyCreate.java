@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /api-keys}. */
-record ApiKeyCreate(
+public record ApiKeyCreate(
         @Schema(description = "What the key is for, shown in lists.", example = "Billing worker")
         @NotBlank @Size(max = 100) @Nullable String name) {
 }

@@ -43,6 +43,12 @@ public class ApiKeyService {
         return keys.listWorking(tenant, page, now());
     }
 
+    /** One key that works now (no secret), or 404 as for a key of another account. */
+    @Transactional(readOnly = true)
+    public ApiKey get(Tenant tenant, String id) {
+        return keys.findWorking(tenant, id, now()).orElseThrow(() -> notFound(id));
+    }
+
     /** A new key; its secret is in this answer only. */
     @Transactional
     public ApiKey create(Tenant tenant, String name) {

@@ -7,7 +7,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /events}. */
-record EventFilter(
+public record EventFilter(
         @Parameter(description = "One type (invoice.paid), or every type under a prefix (invoice.*).", example = "invoice.*")
         @Size(max = 100) @Pattern(regexp = "[a-z_]+(\\.[a-z_]+)*(\\.\\*)?", message = "must be a type such as invoice.paid, or a prefix such as invoice.*")
         @Nullable String type,

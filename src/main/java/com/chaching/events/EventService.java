@@ -9,7 +9,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Reading the event log. */
 @Service
-class EventService {
+public class EventService {
 
     private final EventRepository events;
 
@@ -18,12 +18,12 @@ class EventService {
     }
 
     @Transactional(readOnly = true)
-    Event get(Tenant tenant, String id) {
+    public Event get(Tenant tenant, String id) {
         return events.find(tenant, id).orElseThrow(() -> ApiProblem.notFound("event", id));
     }
 
     @Transactional(readOnly = true)
-    Page<Event> list(Tenant tenant, EventFilter filter, PageRequest page) {
+    public Page<Event> list(Tenant tenant, EventFilter filter, PageRequest page) {
         return events.list(tenant, filter, page);
     }
 }

@@ -16,7 +16,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 /** The bookkeeping of deliveries, each step its own short transaction; the sending is {@link WebhookSender}'s. */
 @Service
-class WebhookDeliveries {
+public class WebhookDeliveries {
 
     /** events.md: retried about 1 min, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h, 10 h after each failure, then failed for good. */
     static final List<Duration> RETRIES = List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30),
@@ -117,7 +117,7 @@ class WebhookDeliveries {
     }
 
     @Transactional(readOnly = true)
-    Page<WebhookDelivery> list(Tenant tenant, String endpointId, PageRequest page) {
+    public Page<WebhookDelivery> list(Tenant tenant, String endpointId, PageRequest page) {
         endpoints.find(tenant, endpointId).orElseThrow(() -> ApiProblem.notFound("webhook endpoint", endpointId));
         return deliveries.list(tenant, endpointId, page);
     }

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /webhook-endpoints}. */
-record WebhookEndpointCreate(
+public record WebhookEndpointCreate(
         @Schema(description = "http or https (https for live accounts); no private, loopback or link-local address.",
                 example = "https://example.com/chaching/webhooks")
         @NotBlank @Size(max = 2048) @Nullable String url,

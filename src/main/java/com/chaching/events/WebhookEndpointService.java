@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /** Webhook endpoints: register, read, list, change, delete, and rotate the signing secret. */
 @Service
-class WebhookEndpointService {
+public class WebhookEndpointService {
 
     /** events.md: after a rotation the old secret signs beside the new one for 24 hours. */
     static final Duration OLD_SECRET_SIGNS_FOR = Duration.ofHours(24);
@@ -40,7 +40,7 @@ class WebhookEndpointService {
     }
 
     @Transactional
-    WebhookEndpoint create(Tenant tenant, WebhookEndpointCreate request) {
+    public WebhookEndpoint create(Tenant tenant, WebhookEndpointCreate request) {
         String url = Objects.requireNonNull(request.url()).strip();
         urls.check(url, tenant.livemode(), "url");
         Instant now = clocks.now(tenant);
@@ -52,12 +52,12 @@ class WebhookEndpointService {
     }
 
     @Transactional(readOnly = true)
-    WebhookEndpoint get(Tenant tenant, String id) {
+    public WebhookEndpoint get(Tenant tenant, String id) {
         return endpoints.find(tenant, id).orElseThrow(() -> notFound(id));
     }
 
     @Transactional(readOnly = true)
-    Page<WebhookEndpoint> list(Tenant tenant, PageRequest page) {
+    public Page<WebhookEndpoint> list(Tenant tenant, PageRequest page) {
         return endpoints.list(tenant, page);
     }
 
