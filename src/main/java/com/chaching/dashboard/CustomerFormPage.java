@@ -41,6 +41,11 @@ class CustomerFormPage {
             return new CustomerForm(customer.externalKey(), text(customer.name()), text(customer.email()), text(customer.phone()), Map.of());
         }
 
+        /** The fields as sent; a field sent empty may arrive as null, and is empty here. */
+        static CustomerForm typed(@Nullable String externalKey, @Nullable String name, @Nullable String email, @Nullable String phone) {
+            return new CustomerForm(text(externalKey), text(name), text(email), text(phone), Map.of());
+        }
+
         CustomerForm withErrors(Map<String, String> failures) {
             return new CustomerForm(externalKey, name, email, phone, failures);
         }
@@ -65,13 +70,13 @@ class CustomerFormPage {
 
     @PostMapping("/dashboard/customers/new")
     String create(@AuthenticationPrincipal DashboardUser user,
-                  @RequestParam(defaultValue = "") String externalKey, @RequestParam(defaultValue = "") String name,
-                  @RequestParam(defaultValue = "") String email, @RequestParam(defaultValue = "") String phone,
+                  @RequestParam(required = false) @Nullable String externalKey, @RequestParam(required = false) @Nullable String name,
+                  @RequestParam(required = false) @Nullable String email, @RequestParam(required = false) @Nullable String phone,
                   Model model, HttpServletResponse response) {
-        CustomerForm typed = new CustomerForm(externalKey, name, email, phone, Map.of());
+        CustomerForm typed = CustomerForm.typed(externalKey, name, email, phone);
         // An empty field is a field left out, as in the API: the key then defaults to the customer's id.
-        CustomerCreate request = new CustomerCreate(blankToNull(externalKey), blankToNull(name), blankToNull(email),
-                blankToNull(phone), null, null);
+        CustomerCreate request = new CustomerCreate(blankToNull(typed.externalKey()), blankToNull(typed.name()),
+                blankToNull(typed.email()), blankToNull(typed.phone()), null, null);
         return save(request, () -> customers.create(user.tenant(), request), typed, true, model, response);
     }
 
@@ -84,12 +89,12 @@ class CustomerFormPage {
     @PostMapping("/dashboard/customers/{externalKey}/edit")
     String update(@AuthenticationPrincipal DashboardUser user,
                   @PathVariable @Pattern(regexp = CustomerRules.EXTERNAL_KEY) String externalKey,
-                  @RequestParam(defaultValue = "") String name, @RequestParam(defaultValue = "") String email,
-                  @RequestParam(defaultValue = "") String phone, Model model, HttpServletResponse response) {
+                  @RequestParam(required = false) @Nullable String name, @RequestParam(required = false) @Nullable String email,
+                  @RequestParam(required = false) @Nullable String phone, Model model, HttpServletResponse response) {
         customers.get(user.tenant(), externalKey); // another account's or a missing key is the 404 page, not a form
-        CustomerForm typed = new CustomerForm(externalKey, name, email, phone, Map.of());
+        CustomerForm typed = CustomerForm.typed(externalKey, name, email, phone);
         // As in PATCH /customers/{externalKey}: "" clears a field, so an emptied field is cleared.
-        CustomerUpdate changes = new CustomerUpdate(null, name, email, phone, null, null, null);
+        CustomerUpdate changes = new CustomerUpdate(null, typed.name(), typed.email(), typed.phone(), null, null, null);
         return save(changes, () -> customers.update(user.tenant(), externalKey, changes), typed, false, model, response);
     }
 
