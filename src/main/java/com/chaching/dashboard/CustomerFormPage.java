@@ -6,9 +6,11 @@ import com.chaching.customers.CustomerRules;
 import com.chaching.customers.CustomerService;
 import com.chaching.customers.CustomerUpdate;
 import com.chaching.platform.ApiProblem;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
+import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -23,8 +25,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
-import jakarta.servlet.http.HttpServletResponse;
-import java.nio.charset.StandardCharsets;
 
 /**
  * Creating and editing a customer with plain forms. The rules are the API's own: the request records' Bean
