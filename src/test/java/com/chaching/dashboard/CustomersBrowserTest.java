@@ -58,6 +58,13 @@ class CustomersBrowserTest extends BrowserTest {
         PlaywrightAssertions.assertThat(page.locator(".customer-email")).hasText("jenny@rosen.example");
         assertThat(owner.api().get("/customers/jenny-1").text("email")).isEqualTo("jenny@rosen.example");
 
+        // Emptying a field clears it, as "" does in the API's PATCH.
+        visit("/dashboard/customers/jenny-1/edit");
+        page.getByLabel("Phone").fill("");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        page.waitForURL(url -> url.endsWith("/dashboard/customers/jenny-1"));
+        assertThat(owner.api().get("/customers/jenny-1").json().get("phone").isNull()).isTrue();
+
         createCustomer(owner.api(), Map.of("externalKey", "other-1", "name", "Someone Else", "email", "else@example.com"));
         visit("/dashboard/customers");
         page.getByLabel("Search by name or email").fill("ROSEN.example");
@@ -67,6 +74,34 @@ class CustomersBrowserTest extends BrowserTest {
         assertThat(currentPath()).isEqualTo("/dashboard/customers?query=ROSEN.example");
         PlaywrightAssertions.assertThat(row("jenny-1")).isVisible();
         PlaywrightAssertions.assertThat(row("other-1")).hasCount(0);
+    }
+
+    @Test
+    void theListAndTheFormWorkWithTheKeyboardAlone() {
+        signIn(signUpOwner("Keys Co"));
+        visit("/dashboard/customers");
+
+        List<String> reached = new java.util.ArrayList<>();
+        for (int press = 0; press < 16 && !reached.contains("New customer"); press++) {
+            page.keyboard().press("Tab");
+            reached.add(focusedLabel());
+        }
+        assertThat(reached).contains("Customers", "New customer");
+        page.keyboard().press("Enter");
+        page.waitForURL(url -> url.endsWith("/dashboard/customers/new"));
+
+        page.getByLabel("Name").focus();
+        page.keyboard().type("Typed Only");
+        page.keyboard().press("Tab");
+        assertThat(focusedLabel()).isEqualTo("Email");
+        page.keyboard().press("Tab");
+        assertThat(focusedLabel()).isEqualTo("Phone");
+        page.keyboard().press("Tab");
+        assertThat(focusedLabel()).startsWith("External key");
+        page.keyboard().type("typed-only");
+        page.keyboard().press("Enter");
+        page.waitForURL(url -> url.endsWith("/dashboard/customers/typed-only"));
+        PlaywrightAssertions.assertThat(heading()).hasText("Typed Only");
     }
 
     @Test
@@ -104,6 +139,14 @@ class CustomersBrowserTest extends BrowserTest {
         Response unchanged = owner.api().get("/customers/taken");
         assertThat(unchanged.text("email")).isEqualTo("ada@example.com");
         assertThat(unchanged.text("name")).isEqualTo("Ada");
+
+        page.getByLabel("Email").fill("ada@example.com");
+        page.getByLabel("Name").fill("A".repeat(257));
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save changes")).click();
+        page.waitForURL(url -> url.endsWith("/dashboard/customers/taken/edit"));
+        PlaywrightAssertions.assertThat(page.locator("#name-error")).hasText("Size must be between 0 and 256.");
+        PlaywrightAssertions.assertThat(page.locator("#email-error")).hasCount(0);
+        assertThat(owner.api().get("/customers/taken").text("name")).isEqualTo("Ada");
 
         visit("/dashboard/customers/new");
         page.getByLabel("Name").fill("Second Ada");
@@ -166,6 +209,12 @@ class CustomersBrowserTest extends BrowserTest {
         }
         assertThat(seriousViolations()).isEmpty();
 
+        // Signed out, an asset path that names nothing is the page too, without the header's account.
+        Response asset = anonymous().send("GET", "/dashboard/assets/nope.css", null, Map.of("Accept", "text/html"));
+        assertThat(asset.status()).isEqualTo(404);
+        assertThat(asset.header("Content-Type")).startsWith("text/html");
+        assertThat(asset.body()).contains("Page not found");
+
         // The API's own 404 stays a problem+json.
         Response api = other.api().get("/nope");
         assertThat(api.status()).isEqualTo(404);
@@ -202,6 +251,16 @@ class CustomersBrowserTest extends BrowserTest {
         PlaywrightAssertions.assertThat(section("Transactions").locator("tbody tr")).containsText("charge");
         PlaywrightAssertions.assertThat(section("Transactions").locator("tbody tr")).containsText("19.99 USD");
         assertThat(seriousViolations()).isEmpty();
+    }
+
+    /** What the focused element says: an input's label, a link's or button's text. */
+    private String focusedLabel() {
+        return (String) page.evaluate("""
+                () => {
+                  const element = document.activeElement;
+                  if (element.labels && element.labels.length > 0) return element.labels[0].textContent.trim();
+                  return element.textContent.trim();
+                }""");
     }
 
     private Locator heading() {
