@@ -10,7 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /customers}: every field optional. */
-record CustomerCreate(
+public record CustomerCreate(
         @Schema(description = "Your key for the customer, [A-Za-z0-9._:@-], 1 to 255 characters, unique in the account "
                 + "(also among deleted customers) and never changed; \"search\" is reserved. Defaults to the id.",
                 example = "user-42")

@@ -39,7 +39,7 @@ public class CustomerService {
     }
 
     @Transactional
-    Customer create(Tenant tenant, CustomerCreate request) {
+    public Customer create(Tenant tenant, CustomerCreate request) {
         if (CustomerRules.RESERVED_KEY.equals(request.externalKey())) {
             throw ApiProblem.invalid("externalKey", "externalKey \"search\" is reserved.");
         }
@@ -64,17 +64,17 @@ public class CustomerService {
     }
 
     @Transactional(readOnly = true)
-    Page<Customer> list(Tenant tenant, CustomerFilter filter, PageRequest page) {
+    public Page<Customer> list(Tenant tenant, CustomerFilter filter, PageRequest page) {
         return customers.list(tenant, filter, page);
     }
 
     @Transactional(readOnly = true)
-    Page<Customer> search(Tenant tenant, String query, PageRequest page) {
+    public Page<Customer> search(Tenant tenant, String query, PageRequest page) {
         return customers.search(tenant, query, page);
     }
 
     @Transactional
-    Customer update(Tenant tenant, String externalKey, CustomerUpdate changes) {
+    public Customer update(Tenant tenant, String externalKey, CustomerUpdate changes) {
         Customer current = customers.lockByExternalKey(tenant, externalKey).orElseThrow(() -> notFound(externalKey));
         if (changes.externalKey() != null && !changes.externalKey().equals(current.externalKey())) {
             throw ApiProblem.badRequest("parameter_immutable", "externalKey", "externalKey cannot be changed.");

@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
  * a text field; {@code address} replaces the whole address ({@code {}} clears it); {@code metadata} is
  * merged key by key, {@code ""} removing a key.
  */
-record CustomerUpdate(
+public record CustomerUpdate(
         @Schema(description = "Immutable: sending a different value is a 400.") @Nullable String externalKey,
         @Size(max = 256) @Nullable String name,
         @Email @Size(max = 512) @Nullable String email,

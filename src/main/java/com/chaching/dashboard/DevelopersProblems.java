@@ -8,9 +8,10 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.servlet.ModelAndView;
 
 /**
- * A service's refusal met by a Developers page and not handled there (another account's id in the URL, a
- * cursor that is not in the list) answers with its status — 404, 400 — and a plain page, not the API's JSON.
- * Ordered first, so that it wins over the API's handler for these pages only.
+ * A service's refusal met by a Developers page and not handled there answers with its status and a plain
+ * page, not the API's JSON. Ordered first, so that it wins over the API's handler for these pages only.
+ * What names nothing (another account's id, a cursor not in the list) never gets here: {@link
+ * DashboardNotFound} answers it, with the dashboard's one 404 page.
  */
 @ControllerAdvice(assignableTypes = {ApiKeysPage.class, WebhooksPage.class, EventsPage.class})
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -21,7 +22,7 @@ class DevelopersProblems {
         ModelAndView page = new ModelAndView("dashboard/developers/problem");
         page.setStatus(problem.status());
         page.addObject("status", problem.status().value());
-        page.addObject("heading", problem.status().value() == 404 ? "Not found" : "That did not work");
+        page.addObject("heading", "That did not work");
         page.addObject("detail", problem.detail());
         return page;
     }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /invoices}. */
-record InvoiceFilter(
+public record InvoiceFilter(
         @Parameter(description = "Only this customer's invoices (externalKey).") @Size(max = 255) @Nullable String customer,
         @Parameter(description = "draft, open, paid, void or uncollectible.") @Nullable InvoiceStatus status,
         @Parameter(description = "Only this subscription's invoices (sub_…).") @Size(max = 255) @Nullable String subscription,

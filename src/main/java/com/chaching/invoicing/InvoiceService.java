@@ -116,7 +116,7 @@ public class InvoiceService {
     }
 
     @Transactional(readOnly = true)
-    Page<Invoice> list(Tenant tenant, InvoiceFilter filter, PageRequest page) {
+    public Page<Invoice> list(Tenant tenant, InvoiceFilter filter, PageRequest page) {
         Page<InvoiceRow> rows = invoices.list(tenant, filter, page);
         Map<String, List<InvoiceLine>> linesById = invoices.linesOf(tenant, rows.data().stream().map(InvoiceRow::id).toList());
         return Page.of(rows.data().stream().map(row -> view(row, linesById.getOrDefault(row.id(), List.of()))).toList(), rows.hasMore());

@@ -85,7 +85,7 @@ public class PaymentMethodService {
     }
 
     @Transactional(readOnly = true)
-    Page<PaymentMethod> listForCustomer(Tenant tenant, String externalKey, @Nullable String type, PageRequest page) {
+    public Page<PaymentMethod> listForCustomer(Tenant tenant, String externalKey, @Nullable String type, PageRequest page) {
         return paymentMethods.list(tenant, customers.get(tenant, externalKey).id(), type, page);
     }
 

@@ -108,7 +108,7 @@ public class SubscriptionService {
         return view(row, subscriptions.items(tenant, id));
     }
 
-    Page<Subscription> list(Tenant tenant, SubscriptionFilter filter, PageRequest page) {
+    public Page<Subscription> list(Tenant tenant, SubscriptionFilter filter, PageRequest page) {
         Page<SubscriptionRow> rows = subscriptions.list(tenant, filter, page);
         Map<String, List<SubscriptionItem>> items = subscriptions.itemsOf(tenant, rows.data().stream().map(SubscriptionRow::id).toList());
         return Page.of(rows.data().stream().map(row -> view(row, items.getOrDefault(row.id(), List.of()))).toList(), rows.hasMore());

@@ -107,10 +107,11 @@ class DashboardSafetyBrowserTest extends BrowserTest {
     void aPageThatDoesNotExistYetIsANotFoundNotAFailure() {
         signIn(signUpOwner("Curious Co"));
 
-        com.microsoft.playwright.Response customers = page.navigate("/dashboard/customers");
-        shot("customers-not-yet");
+        com.microsoft.playwright.Response catalog = page.navigate("/dashboard/catalog");
+        shot("catalog-not-yet");
 
-        assertThat(customers.status()).isEqualTo(404);
+        assertThat(catalog.status()).isEqualTo(404);
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1))).hasText("Page not found");
     }
 
     @Test

@@ -200,14 +200,14 @@ class DevelopersBrowserTest extends BrowserTest {
         signIn(signUpOwner("Nosy Co"));
 
         assertThat(status("/dashboard/developers/events/" + theirEvent)).isEqualTo(404);
-        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING)).hasText("Not found");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING)).hasText("Page not found");
         assertThat(status("/dashboard/developers/webhooks/" + theirEndpoint)).isEqualTo(404);
         assertThat(status("/dashboard/developers/api-keys/" + theirKey + "/revoke")).isEqualTo(404);
         assertThat(status("/dashboard/developers/events/%3Cscript%3E")).isEqualTo(404);
         assertThat(status("/dashboard/developers/events/evt_%00")).isBetween(400, 404);
         assertThat(status("/dashboard/developers/webhooks/we_%FF%FE")).isBetween(400, 404);
         assertThat(status("/dashboard/developers/events/" + "x".repeat(2000))).isEqualTo(404);
-        assertThat(status("/dashboard/developers/events?startingAfter=" + theirEvent)).isEqualTo(400);
+        assertThat(status("/dashboard/developers/events?startingAfter=" + theirEvent)).isEqualTo(404);
         assertThat(status("/dashboard/developers/events?type=%27%3B%20drop%20table%20events")).isEqualTo(400);
         PlaywrightAssertions.assertThat(page.locator("#type-error")).containsText("must be a type");
 
