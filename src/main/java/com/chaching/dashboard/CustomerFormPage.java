@@ -7,13 +7,11 @@ import com.chaching.customers.CustomerService;
 import com.chaching.customers.CustomerUpdate;
 import com.chaching.platform.ApiProblem;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Pattern;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -101,10 +99,7 @@ class CustomerFormPage {
     private String save(Object request, Supplier<Customer> write, CustomerForm typed, boolean creating, Model model,
                         HttpServletResponse response) {
         Map<String, String> errors = new LinkedHashMap<>();
-        Set<ConstraintViolation<Object>> violations = validator.validate(request);
-        for (ConstraintViolation<Object> violation : violations) {
-            errors.putIfAbsent(violation.getPropertyPath().toString(), sentence(violation.getMessage()));
-        }
+        FormErrors.byField(validator.validate(request)).forEach((field, message) -> errors.put(field, sentence(message)));
         if (errors.isEmpty()) {
             try {
                 Customer saved = write.get();
