@@ -10,8 +10,8 @@ import org.springframework.security.web.SecurityFilterChain;
 /**
  * The dashboard's security (design/dashboard.md "Sign-in and safety"): a session from signing in with the
  * owner's email and password at {@code /dashboard/sign-in}, CSRF tokens on every form and htmx request, and
- * sign-out by POST. It applies under {@code /dashboard} only, and before the API's chain, which lets every
- * other request through to the API key check.
+ * sign-out by POST. It applies under {@code /dashboard} only; no other chain exists, so an API request meets
+ * none of Spring Security's filters and goes straight to the API key check (decisions.md "(bl)").
  */
 @Configuration(proxyBeanMethods = false)
 class DashboardSecurityConfiguration {
