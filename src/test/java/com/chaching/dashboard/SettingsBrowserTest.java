@@ -19,6 +19,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The Settings page: the account's settings with PATCH /account's rules, and the sandbox test clock. */
 class SettingsBrowserTest extends BrowserTest {
@@ -119,6 +120,27 @@ class SettingsBrowserTest extends BrowserTest {
         PlaywrightAssertions.assertThat(page.getByLabel("Advance to (UTC)")).hasAttribute("aria-invalid", "true");
         assertThat(seriousViolations()).isEmpty();
         assertThat(Instant.parse(owner.api().get("/test-clock").text("now"))).isBetween(target, target.plusSeconds(60));
+    }
+
+    @Test
+    void aLiveAccountsPageHasNoTestClock() {
+        // Live accounts are made by the operator; the test gives one a password as the operator would.
+        String accountId = liveAccount().accountId();
+        String email = accountId + "@live.test";
+        jdbc.sql("update accounts set password_hash = :hash where account_id = :id")
+                .param("hash", new BCryptPasswordEncoder(4).encode("live-password-123")).param("id", accountId).update();
+        signIn(email, "live-password-123");
+
+        visit("/dashboard/settings");
+        PlaywrightAssertions.assertThat(page.getByLabel("Name")).hasValue("Live Co");
+        PlaywrightAssertions.assertThat(page.locator("#test-clock")).hasCount(0);
+        PlaywrightAssertions.assertThat(page.getByLabel("Advance to (UTC)")).hasCount(0);
+        assertThat(seriousViolations()).isEmpty();
+
+        int status = page.request().fetch("/dashboard/settings/test-clock", RequestOptions.create().setMethod("POST")
+                .setForm(FormData.create().set("_csrf", page.locator("input[name=_csrf]").first().inputValue())
+                        .set("to", "2099-01-01T00:00"))).status();
+        assertThat(status).isEqualTo(404);
     }
 
     private List<String> seriousViolations() {
