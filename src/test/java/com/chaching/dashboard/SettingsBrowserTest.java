@@ -67,7 +67,7 @@ class SettingsBrowserTest extends BrowserTest {
         page.waitForURL(url -> url.endsWith("/dashboard/settings"));
         shot("invalid-time-zone");
 
-        PlaywrightAssertions.assertThat(page.locator("#timeZone-error")).isVisible();
+        PlaywrightAssertions.assertThat(page.locator("#timeZone-error")).hasText("Must be an IANA time zone id such as America/New_York.");
         PlaywrightAssertions.assertThat(page.getByLabel("Time zone")).hasAttribute("aria-invalid", "true");
         PlaywrightAssertions.assertThat(page.getByLabel("Time zone")).hasAttribute("aria-describedby", "timeZone-error");
         PlaywrightAssertions.assertThat(page.getByLabel("Time zone")).hasValue("Mars/Olympus_Mons");
@@ -78,6 +78,18 @@ class SettingsBrowserTest extends BrowserTest {
         Response account = owner.api().get("/account");
         assertThat(account.text("name")).isEqualTo("Careful Settings Co");
         assertThat(account.text("timeZone")).isEqualTo("UTC");
+
+        // The other fields' rules are the API's too, each beside its field.
+        page.getByLabel("Time zone").fill("UTC");
+        page.getByLabel("Retry schedule").fill("7, 3");
+        page.getByLabel("Settlement days").fill("two");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save settings")).click();
+        page.waitForURL(url -> url.endsWith("/dashboard/settings"));
+        shot("invalid-retries-and-settlement");
+        PlaywrightAssertions.assertThat(page.locator("#retrySchedule-error")).hasText("Must list days in strictly increasing order.");
+        PlaywrightAssertions.assertThat(page.locator("#settlementDays-error")).hasText("Must be a whole number of days.");
+        PlaywrightAssertions.assertThat(page.locator("#timeZone-error")).hasCount(0);
+        assertThat(owner.api().get("/account").json().get("retrySchedule").toString()).isEqualTo("[1,3,5,7]");
 
         // The refusal is a 422, so a script can tell nothing was saved.
         int status = page.request().fetch("/dashboard/settings", RequestOptions.create().setMethod("POST").setForm(FormData.create()
