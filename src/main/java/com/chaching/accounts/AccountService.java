@@ -67,7 +67,7 @@ public class AccountService {
     }
 
     @Transactional
-    Account update(Tenant tenant, AccountUpdate changes) {
+    public Account update(Tenant tenant, AccountUpdate changes) {
         Account current = accounts.lock(tenant).orElseThrow(() -> ApiProblem.notFound("account", tenant.accountId()));
         Account updated = new Account(
                 current.id(),

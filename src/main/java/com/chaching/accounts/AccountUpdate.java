@@ -10,7 +10,7 @@ import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /** {@code PATCH /account}: only the fields present change. */
-record AccountUpdate(
+public record AccountUpdate(
         @Schema(description = "The business's name, 1 to 120 characters.")
         @Size(min = 1, max = 120) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String name,
         @Schema(description = "An IANA time zone id such as America/New_York.")

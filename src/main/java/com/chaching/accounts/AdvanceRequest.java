@@ -6,7 +6,7 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /test-clock/advance}. */
-record AdvanceRequest(
+public record AdvanceRequest(
         @Schema(description = "The instant to move the clock to; not before its current time, not past 9999.", example = "2026-12-24T10:00:00Z")
         @NotNull @Nullable Instant to) {
 }

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /** The sandbox test clock (api.md "Test clock"): read it, and move it forward, never back. */
 @Service
-class TestClockService {
+public class TestClockService {
 
     /** Far longer than a bounded advance takes; only a copy that died mid-advance leaves the lease to run out. */
     static final Duration ADVANCE_LEASE = Duration.ofMinutes(10);
@@ -33,7 +33,7 @@ class TestClockService {
     }
 
     @Transactional(readOnly = true)
-    TestClock read(Tenant tenant) {
+    public TestClock read(Tenant tenant) {
         requireSandbox(tenant);
         return TestClock.at(clocks.now(tenant));
     }
@@ -49,7 +49,7 @@ class TestClockService {
      * advance's own steps, and the work they run records its own events at those instants. An advance to the
      * clock's current second moves nothing and records nothing.
      */
-    TestClock advance(Tenant tenant, AdvanceRequest request) {
+    public TestClock advance(Tenant tenant, AdvanceRequest request) {
         requireSandbox(tenant);
         Instant to = Objects.requireNonNull(request.to()).truncatedTo(ChronoUnit.SECONDS);
         Instant from = Objects.requireNonNull(inTransaction.execute(status -> {
