@@ -13,7 +13,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /prices/{productId}}. */
-record PriceCreate(
+public record PriceCreate(
         @Schema(description = "Lowercase ISO 4217 code.", example = "usd") @NotNull @ValidCurrency @Nullable String currency,
         @Schema(description = "Minor units, 0 to 99 999 999 999; an integer.", example = "1999")
         @NotNull @Min(0) @Max(PriceRules.MAX_UNIT_AMOUNT) @Nullable Long unitAmount,

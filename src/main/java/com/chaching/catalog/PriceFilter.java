@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /prices}. */
-record PriceFilter(
+public record PriceFilter(
         @Parameter(description = "Only prices of this product (prod_…).") @Size(max = 255) @Nullable String product,
         @Parameter(description = "Only active (true) or inactive (false) prices.") @Nullable Boolean active,
         @Parameter(description = "one_time or recurring.") @Nullable PriceType type,

@@ -45,7 +45,7 @@ public class PriceService {
     }
 
     @Transactional
-    Price create(Tenant tenant, String productId, PriceCreate request) {
+    public Price create(Tenant tenant, String productId, PriceCreate request) {
         Product product = products.lock(tenant, productId).orElseThrow(() -> ApiProblem.notFound("product", productId));
         if (!product.active()) {
             throw ApiProblem.conflict("invalid_state", "Product " + productId + " is inactive; activate it before adding prices.");
@@ -72,13 +72,13 @@ public class PriceService {
     }
 
     @Transactional(readOnly = true)
-    Page<Price> list(Tenant tenant, PriceFilter filter, PageRequest page) {
+    public Page<Price> list(Tenant tenant, PriceFilter filter, PageRequest page) {
         return prices.list(tenant, filter, page);
     }
 
     /** {@code PATCH /prices/{id}/active}: description, nickname, metadata, and {@code active: false} to retire it. */
     @Transactional
-    Price updateActive(Tenant tenant, String id, PriceUpdate changes) {
+    public Price updateActive(Tenant tenant, String id, PriceUpdate changes) {
         Price current = prices.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("price", id));
         if (!current.active()) {
             throw ApiProblem.conflict("invalid_state", "Price " + id + " is inactive; change it with PATCH /prices/" + id + "/inactive.");

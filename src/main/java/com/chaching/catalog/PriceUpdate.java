@@ -15,7 +15,7 @@ import org.jspecify.annotations.Nullable;
  * {@code PATCH /prices/{id}/active} (description, nickname, metadata and {@code active} only) and
  * {@code PATCH /prices/{id}/inactive} (every field). Only the fields sent change; {@code ""} clears text.
  */
-record PriceUpdate(
+public record PriceUpdate(
         @Schema(description = "Immutable: a price stays with its product.") @Nullable String product,
         @ValidCurrency @Nullable String currency,
         @Min(0) @Max(PriceRules.MAX_UNIT_AMOUNT) @Nullable Long unitAmount,

@@ -8,7 +8,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /products}. */
-record ProductCreate(
+public record ProductCreate(
         @Schema(description = "Trimmed; 1 to 120 characters starting with a letter or digit; letters, digits, spaces and "
                 + "- _ . & ( ) + / ' only; unique in the account ignoring case.", example = "Pro plan")
         @NotNull @ProductName @Nullable String name,

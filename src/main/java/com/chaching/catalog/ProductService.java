@@ -39,7 +39,7 @@ public class ProductService {
     }
 
     @Transactional
-    Product create(Tenant tenant, ProductCreate request) {
+    public Product create(Tenant tenant, ProductCreate request) {
         String taxCode = knownTaxCode(Patch.emptyToNull(request.taxCode()));
         Instant now = clocks.now(tenant);
         Product product = new Product(Ids.newId("prod"), "product", Objects.requireNonNull(request.name()).strip(),
@@ -59,7 +59,7 @@ public class ProductService {
     }
 
     @Transactional(readOnly = true)
-    Page<Product> list(Tenant tenant, ProductFilter filter, PageRequest page) {
+    public Page<Product> list(Tenant tenant, ProductFilter filter, PageRequest page) {
         return products.list(tenant, filter, page);
     }
 

@@ -11,7 +11,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /taxRates}. */
-record TaxRateCreate(
+public record TaxRateCreate(
         @Schema(description = "1 to 50 characters.", example = "VAT") @NotBlank @Size(max = 50) @Nullable String displayName,
         @Size(max = 500) @Nullable String description,
         @Schema(description = "0 to 100, at most 4 decimals, as a JSON number.", example = "19") @NotNull @Percentage @Nullable BigDecimal percentage,

@@ -4,5 +4,5 @@ import io.swagger.v3.oas.annotations.Parameter;
 import org.jspecify.annotations.Nullable;
 
 /** The filters of {@code GET /taxRates}. */
-record TaxRateFilter(@Parameter(description = "Only active (true) or inactive (false) rates.") @Nullable Boolean active) {
+public record TaxRateFilter(@Parameter(description = "Only active (true) or inactive (false) rates.") @Nullable Boolean active) {
 }

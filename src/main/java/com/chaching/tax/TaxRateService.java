@@ -35,7 +35,7 @@ public class TaxRateService {
     }
 
     @Transactional
-    TaxRate create(Tenant tenant, TaxRateCreate request) {
+    public TaxRate create(Tenant tenant, TaxRateCreate request) {
         Instant now = clocks.now(tenant);
         TaxRate rate = new TaxRate(Ids.newId("txr"), "tax_rate", Objects.requireNonNull(request.displayName()).strip(),
                 Patch.emptyToNull(request.description()), Objects.requireNonNull(request.percentage()),
@@ -75,12 +75,12 @@ public class TaxRateService {
     }
 
     @Transactional(readOnly = true)
-    Page<TaxRate> list(Tenant tenant, TaxRateFilter filter, PageRequest page) {
+    public Page<TaxRate> list(Tenant tenant, TaxRateFilter filter, PageRequest page) {
         return taxRates.list(tenant, filter, page);
     }
 
     @Transactional
-    TaxRate update(Tenant tenant, String id, TaxRateUpdate changes) {
+    public TaxRate update(Tenant tenant, String id, TaxRateUpdate changes) {
         TaxRate current = taxRates.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("tax rate", id));
         if (changes.percentage() != null && changes.percentage().compareTo(current.percentage()) != 0) {
             throw ApiProblem.badRequest("parameter_immutable", "percentage",

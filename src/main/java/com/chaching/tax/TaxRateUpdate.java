@@ -10,7 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code PATCH /taxRates/{id}}: only the fields sent change; {@code ""} clears a text field. */
-record TaxRateUpdate(
+public record TaxRateUpdate(
         @Size(min = 1, max = 50) @Pattern(regexp = ".*\\S.*", message = "must not be blank") @Nullable String displayName,
         @Size(max = 500) @Nullable String description,
         @Schema(description = "Immutable: sending it is a 400. To change a tax, create a new rate.") @Nullable BigDecimal percentage,

@@ -107,10 +107,10 @@ class DashboardSafetyBrowserTest extends BrowserTest {
     void aPageThatDoesNotExistYetIsANotFoundNotAFailure() {
         signIn(signUpOwner("Curious Co"));
 
-        com.microsoft.playwright.Response catalog = page.navigate("/dashboard/catalog");
-        shot("catalog-not-yet");
+        com.microsoft.playwright.Response notYet = page.navigate("/dashboard/subscriptions");
+        shot("subscriptions-not-yet");
 
-        assertThat(catalog.status()).isEqualTo(404);
+        assertThat(notYet.status()).isEqualTo(404);
         PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1))).hasText("Page not found");
     }
 

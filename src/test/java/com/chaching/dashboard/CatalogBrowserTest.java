@@ -1,0 +1,121 @@
+package com.chaching.dashboard;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chaching.testing.BrowserTest;
+import com.deque.html.axecore.playwright.AxeBuilder;
+import com.deque.html.axecore.results.Rule;
+import tools.jackson.databind.JsonNode;
+import com.microsoft.playwright.Locator;
+import com.microsoft.playwright.Page;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
+import com.microsoft.playwright.options.AriaRole;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The Catalog page: products and their prices, and tax rates, with the API's own rules. */
+class CatalogBrowserTest extends BrowserTest {
+
+    @Test
+    void aProductGetsAMonthlyPriceThatCanBeDeactivated() {
+        Owner owner = signUpOwner("Catalog Co");
+        signIn(owner);
+
+        visit("/dashboard");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Catalog")).click();
+        page.waitForURL(url -> url.endsWith("/dashboard/catalog"));
+        assertThat(seriousViolations()).isEmpty();
+
+        page.getByLabel("Product name").fill("Pro plan");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create product")).click();
+        page.waitForURL(url -> url.endsWith("/dashboard/catalog"));
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS)).hasText("Product Pro plan created.");
+        Locator product = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Pro plan"));
+        PlaywrightAssertions.assertThat(product).isVisible();
+
+        product.getByLabel("Amount (such as 19.99)").fill("19.99");
+        product.getByLabel("Currency").fill("usd");
+        product.getByLabel("Billing").selectOption("month");
+        product.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Add price to Pro plan")).click();
+        page.waitForURL(url -> url.endsWith("/dashboard/catalog"));
+        shot("price-added");
+
+        Locator row = product.locator("tbody tr");
+        PlaywrightAssertions.assertThat(row).hasCount(1);
+        PlaywrightAssertions.assertThat(row).containsText("19.99 USD");
+        PlaywrightAssertions.assertThat(row).containsText("every 1 month");
+        PlaywrightAssertions.assertThat(row.locator(".price-status")).hasText("Active");
+        assertThat(seriousViolations()).isEmpty();
+        String priceId = row.getAttribute("id");
+        JsonNode price = owner.api().get("/prices/" + priceId).json();
+        assertThat(price.get("unitAmount").asLong()).isEqualTo(1999);
+        assertThat(price.get("recurring").get("interval").asString()).isEqualTo("month");
+        assertThat(price.get("active").asBoolean()).isTrue();
+
+        row.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate " + priceId)).click();
+        page.waitForURL(url -> url.endsWith("/dashboard/catalog"));
+        shot("price-deactivated");
+        PlaywrightAssertions.assertThat(product.locator("tbody tr .price-status")).hasText("Inactive");
+        assertThat(owner.api().get("/prices/" + priceId).json().get("active").asBoolean()).isFalse();
+        assertThat(seriousViolations()).isEmpty();
+    }
+
+    @Test
+    void aBlankProductNameShowsTheErrorBesideItsFieldAndCreatesNothing() {
+        Owner owner = signUpOwner("Careful Catalog Co");
+        signIn(owner);
+
+        visit("/dashboard/catalog");
+        page.getByLabel("Product name").fill("   ");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create product")).click();
+        page.waitForURL(url -> url.endsWith("/dashboard/catalog/products"));
+        shot("blank-name");
+
+        PlaywrightAssertions.assertThat(page.locator("#name-error")).isVisible();
+        PlaywrightAssertions.assertThat(page.getByLabel("Product name")).hasAttribute("aria-invalid", "true");
+        PlaywrightAssertions.assertThat(page.getByLabel("Product name")).hasAttribute("aria-describedby", "name-error");
+        assertThat(seriousViolations()).isEmpty();
+        assertThat(owner.api().get("/products").json().get("data").size()).isZero();
+    }
+
+    @Test
+    void aTaxRateIsCreatedListedAndDeactivated() {
+        Owner owner = signUpOwner("Tax Co");
+        signIn(owner);
+
+        visit("/dashboard/catalog");
+        page.getByLabel("Display name").fill("VAT");
+        page.getByLabel("Percentage").fill("19.5");
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create tax rate")).click();
+        page.waitForURL(url -> url.contains("/dashboard/catalog"));
+        shot("tax-rate-created");
+
+        Locator rate = page.locator("#tax-rates tbody tr");
+        PlaywrightAssertions.assertThat(rate).hasCount(1);
+        PlaywrightAssertions.assertThat(rate).containsText("VAT");
+        PlaywrightAssertions.assertThat(rate).containsText("19.5 %");
+        PlaywrightAssertions.assertThat(rate.locator(".tax-rate-status")).hasText("Active");
+        assertThat(seriousViolations()).isEmpty();
+        JsonNode rates = owner.api().get("/taxRates").json().get("data");
+        assertThat(rates.size()).isEqualTo(1);
+        assertThat(rates.get(0).get("percentage").decimalValue()).isEqualByComparingTo("19.5");
+
+        rate.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Deactivate VAT")).click();
+        page.waitForURL(url -> url.contains("/dashboard/catalog"));
+        PlaywrightAssertions.assertThat(rate.locator(".tax-rate-status")).hasText("Inactive");
+        assertThat(owner.api().get("/taxRates").json().get("data").get(0).get("active").asBoolean()).isFalse();
+        assertThat(seriousViolations()).isEmpty();
+    }
+
+    private List<String> seriousViolations() {
+        return new AxeBuilder(page).analyze().getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(CatalogBrowserTest::describe)
+                .toList();
+    }
+
+    private static String describe(Rule rule) {
+        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
+                .map(node -> String.valueOf(node.getTarget())).toList();
+    }
+}
