@@ -9,12 +9,8 @@ import static com.chaching.testing.RecordedEvents.only;
 import static com.chaching.testing.RecordedEvents.types;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chaching.payments.TransactionReconciler;
-import com.chaching.payments.TransactionService;
-import com.chaching.payments.sandbox.WatchedSandboxGateway;
 import com.chaching.platform.Tenant;
 import com.chaching.testing.Api;
-import com.chaching.testing.ApiTest;
 import com.chaching.testing.Response;
 import java.time.Duration;
 import java.util.List;
@@ -23,35 +19,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * A charge or refund the reconciler settles has its event too, written where it settles it, once: the gateway
- * loses every answer (as in {@link TransactionReconcilerTest}, whose set-up this shares), so nothing is recorded
+ * loses every answer ({@link LostGatewayAnswersTest}), so nothing is recorded
  * until the reconciler looks the payment up.
  */
-@Import(WatchedSandboxGateway.InPlaceOfTheSandbox.class)
-@TestPropertySource(properties = {"chaching.sandbox.timeout-per-mille=1000", "chaching.reconciler.interval=PT1H"})
-class ReconciledPaymentEventsTest extends ApiTest {
-
-    @Autowired
-    WatchedSandboxGateway gateway;
-
-    @Autowired
-    TransactionReconciler reconciler;
-
-    @Autowired
-    InvoiceService invoices;
-
-    @Autowired
-    TransactionService transactions;
-
-    @Autowired
-    TransactionTemplate inTransaction;
+class ReconciledPaymentEventsTest extends LostGatewayAnswersTest {
 
     @Test
     void aChargeWhoseAnswerWasLostRecordsItsOutcomeWhenTheReconcilerSettlesIt() {

@@ -6,13 +6,9 @@ import static com.chaching.invoicing.InvoiceFixtures.customerWithCard;
 import static com.chaching.invoicing.InvoiceFixtures.invoice;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chaching.payments.TransactionReconciler;
-import com.chaching.payments.TransactionService;
-import com.chaching.payments.sandbox.WatchedSandboxGateway;
 import com.chaching.payments.sandbox.WatchedSandboxGateway.LookUp;
 import com.chaching.platform.Tenant;
 import com.chaching.testing.Api;
-import com.chaching.testing.ApiTest;
 import com.chaching.testing.Response;
 import java.time.Duration;
 import java.util.List;
@@ -21,36 +17,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.annotation.Import;
-import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /**
  * The reconciler (invoicing.md "Crashes, lost answers and the reconciler") asks the gateway holding no
- * transaction and no row lock of ours (decisions.md (ac)), and still settles each pending payment once. The
- * gateway loses every answer, so each payment is left pending for the reconciler; the scheduled passes are
- * pushed out of the way so that the tests' own passes do the work.
+ * transaction and no row lock of ours (decisions.md (ac)), and still settles each pending payment once
+ * ({@link LostGatewayAnswersTest}: the gateway loses every answer).
  */
-@Import(WatchedSandboxGateway.InPlaceOfTheSandbox.class)
-@TestPropertySource(properties = {"chaching.sandbox.timeout-per-mille=1000", "chaching.reconciler.interval=PT1H"})
-class TransactionReconcilerTest extends ApiTest {
-
-    @Autowired
-    WatchedSandboxGateway gateway;
-
-    @Autowired
-    TransactionReconciler reconciler;
-
-    @Autowired
-    InvoiceService invoices;
-
-    @Autowired
-    TransactionService transactions;
-
-    @Autowired
-    TransactionTemplate inTransaction;
+class TransactionReconcilerTest extends LostGatewayAnswersTest {
 
     @Test
     void aChargeIsLookedUpWithNoTransactionOpenAndItsRowUnlocked() {
