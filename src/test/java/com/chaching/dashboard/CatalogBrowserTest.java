@@ -125,4 +125,35 @@ class CatalogBrowserTest extends BrowserTest {
         assertThat(seriousViolations()).isEmpty();
     }
 
+    @Test
+    void productsAndTaxRatesPageApartWithTheirCursorsInTheAddress() {
+        Owner owner = signUpOwner("Big Catalog Co");
+        for (int i = 1; i <= CatalogPage.PRODUCTS_SHOWN + 2; i++) {
+            owner.api().post("/products", Map.of("name", "Product " + i));
+        }
+        for (int i = 1; i <= CatalogPage.TAX_RATES_SHOWN + 1; i++) {
+            owner.api().post("/taxRates", Map.of("displayName", "Rate " + i, "percentage", i));
+        }
+        signIn(owner);
+
+        visit("/dashboard/catalog");
+        assertThat(page.locator("section.product h3").allTextContents()).hasSize(CatalogPage.PRODUCTS_SHOWN)
+                .contains("Product " + (CatalogPage.PRODUCTS_SHOWN + 2)).doesNotContain("Product 1", "Product 2");
+        assertThat(page.locator("#tax-rates tbody tr").count()).isEqualTo(CatalogPage.TAX_RATES_SHOWN);
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newer products"))).hasCount(0);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older products")).click();
+        page.waitForURL(url -> url.contains("startingAfter=prod_"));
+        shot("older-products");
+        assertThat(page.locator("section.product h3").allTextContents()).containsExactly("Product 2", "Product 1");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newer products")).click();
+        page.waitForURL(url -> url.contains("endingBefore=prod_"));
+        assertThat(page.locator("section.product h3").allTextContents()).hasSize(CatalogPage.PRODUCTS_SHOWN).doesNotContain("Product 1");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older tax rates")).click();
+        page.waitForURL(url -> url.contains("taxRatesStartingAfter=txr_"));
+        shot("older-tax-rates");
+        assertThat(page.locator("#tax-rates tbody tr td:first-child").allTextContents()).containsExactly("Rate 1");
+        assertThat(seriousViolations()).isEmpty();
+    }
 }
