@@ -139,7 +139,7 @@ class SubscriptionActionsPage {
     @PostMapping("/dashboard/subscriptions/{id}/quantity")
     String changeQuantity(@AuthenticationPrincipal DashboardUser user, @PathVariable @Size(max = 255) String id,
                           @RequestParam(name = "item", required = false) @Size(max = 255) @Nullable String itemTyped,
-                           @RequestParam(name = "quantity", required = false) @Nullable String quantityTyped,
+                          @RequestParam(name = "quantity", required = false) @Nullable String quantityTyped,
                           Model model, HttpServletResponse response, RedirectAttributes flash) {
         String item = DashboardText.of(itemTyped);
         String quantity = DashboardText.of(quantityTyped);
@@ -197,9 +197,12 @@ class SubscriptionActionsPage {
         return view.page(tenant, id, forms, model);
     }
 
-    /** A quantity's message beside the item's field when it is about the input; above the actions when about the subscription. */
+    /**
+     * A quantity's own error beside the item's field; the service's refusal (a paused subscription, an item
+     * that is not on it) above the details, since it is about the subscription rather than what was typed.
+     */
     private static SubscriptionView.Forms quantityForms(@Nullable ApiProblem problem, String message, String item, String typed) {
-        boolean aboutTheInput = problem == null || problem.status() == HttpStatus.BAD_REQUEST;
+        boolean aboutTheInput = problem == null;
         return new SubscriptionView.Forms(aboutTheInput ? null : message, aboutTheInput ? Map.of("quantity", message) : Map.of(),
                 Map.of("quantity", typed), null, item, 0);
     }
