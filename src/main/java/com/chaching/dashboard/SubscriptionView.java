@@ -19,6 +19,7 @@ import com.chaching.subscriptions.Subscription;
 import com.chaching.subscriptions.SubscriptionItem;
 import com.chaching.subscriptions.SubscriptionService;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -104,7 +105,7 @@ class SubscriptionView {
 
     private Priced priced(Tenant tenant, Subscription subscription, Map<String, Price> priceById, Map<String, String> productNames) {
         Money perPeriod = null;
-        List<PricedItem> items = new java.util.ArrayList<>();
+        List<PricedItem> items = new ArrayList<>();
         for (SubscriptionItem item : subscription.items().data()) {
             Price price = priceById.computeIfAbsent(item.price(), priceId -> prices.get(tenant, priceId));
             String productName = productNames.computeIfAbsent(price.product(), productId -> products.get(tenant, productId).name());
