@@ -135,16 +135,19 @@ class PaymentsPage {
      */
     @PostMapping("/dashboard/payments/{id}/refunds")
     String refund(@AuthenticationPrincipal DashboardUser user, @PathVariable @Size(max = 255) String id,
-                  @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String reason,
+                  @RequestParam(required = false) @Nullable String amount, @RequestParam(required = false) @Nullable String reason,
                   Model model, HttpServletResponse response, RedirectAttributes flash) {
+        // An empty field arrives as null (the binder reads "" as no value): empty is all that is left, no reason.
+        String typed = amount == null ? "" : amount;
+        String chosenReason = reason == null ? "" : reason;
         Tenant tenant = user.tenant();
         Transaction charge = transactions.get(tenant, id);
         long refundable = transactions.refundable(tenant, id);
         Map<String, String> errors = new LinkedHashMap<>();
         Long minorUnits = null;
-        if (!amount.isBlank()) {
+        if (!typed.isBlank()) {
             CurrencyCode currency = CurrencyCode.of(charge.currency());
-            minorUnits = AmountInput.minorUnits(amount, currency);
+            minorUnits = AmountInput.minorUnits(typed, currency);
             if (minorUnits == null) {
                 errors.put("amount", "Must be an amount such as 5.00, with at most " + currency.exponent() + " decimals for "
                         + charge.currency().toUpperCase(Locale.ROOT) + ".");
@@ -155,7 +158,7 @@ class PaymentsPage {
                         + ", what is left to refund.");
             }
         }
-        RefundRequest request = new RefundRequest(minorUnits, reason.isBlank() ? null : reason);
+        RefundRequest request = new RefundRequest(minorUnits, chosenReason.isBlank() ? null : chosenReason);
         FormErrors.byField(validator.validate(request)).forEach((field, message) ->
                 errors.putIfAbsent(field, Character.toUpperCase(message.charAt(0)) + message.substring(1) + "."));
         if (errors.isEmpty()) {
@@ -177,7 +180,7 @@ class PaymentsPage {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(model, tenant, id, new RefundForm(amount, reason, errors));
+        return page(model, tenant, id, new RefundForm(typed, chosenReason, errors));
     }
 
     private String page(Model model, Tenant tenant, String id, RefundForm form) {

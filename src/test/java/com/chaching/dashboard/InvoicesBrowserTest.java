@@ -84,6 +84,33 @@ class InvoicesBrowserTest extends BrowserTest {
     }
 
     @Test
+    void olderAndNewerKeepTheStatusFilterInTheAddress() {
+        Owner owner = signUpOwner("Many Invoices Co");
+        Api api = owner.api();
+        customer(api, "jenny", "Jenny Rosen", "jenny@example.com", GOOD_CARD);
+        for (int i = 1; i <= 11; i++) {
+            open(api, "jenny", "Work " + i, 100L * i);
+        }
+        draft(api, "jenny", "Not open", 999);
+        signIn(owner);
+
+        visit("/dashboard/invoices?status=open");
+        PlaywrightAssertions.assertThat(rows()).hasCount(10);
+        PlaywrightAssertions.assertThat(rows().first()).containsText("11.00 USD");
+        pager("Older").click();
+        page.waitForURL(url -> url.contains("status=open") && url.contains("startingAfter=in_"));
+        shot("older");
+        PlaywrightAssertions.assertThat(rows()).hasCount(1);
+        PlaywrightAssertions.assertThat(rows()).containsText("1.00 USD");
+        PlaywrightAssertions.assertThat(page.getByLabel("Status")).hasValue("open");
+        pager("Newer").click();
+        page.waitForURL(url -> url.contains("status=open") && url.contains("endingBefore=in_"));
+        PlaywrightAssertions.assertThat(rows()).hasCount(10);
+        PlaywrightAssertions.assertThat(page.locator("main")).not().containsText("9.99 USD");
+        assertThat(seriousViolations()).isEmpty();
+    }
+
+    @Test
     void theInvoicePageShowsItsLinesTaxPerRateAndTheTotalsOfTheApisInvoice() {
         Owner owner = signUpOwner("Sheet Co");
         Api api = owner.api();
@@ -304,6 +331,11 @@ class InvoicesBrowserTest extends BrowserTest {
                 () -> button(buttonName).click());
         page.waitForLoadState();
         return response;
+    }
+
+    private Locator pager(String name) {
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Pages"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private Locator rows() {

@@ -79,6 +79,33 @@ class PaymentsBrowserTest extends BrowserTest {
     }
 
     @Test
+    void olderAndNewerKeepTheFiltersInTheAddress() {
+        Owner owner = signUpOwner("Many Payments Co");
+        Api api = owner.api();
+        customer(api, "jenny", "Jenny Rosen", "jenny@example.com", GOOD_CARD);
+        for (int i = 1; i <= 11; i++) {
+            paid(api, "jenny", "Work " + i, 100L * i);
+        }
+        String charge = chargeOf(api, paid(api, "jenny", "Refunded work", 999).text("id"));
+        BillingSetUp.ok(api.post("/transactions/" + charge + "/refunds", Map.of()), 201);
+        signIn(owner);
+
+        visit("/dashboard/payments?type=charge&status=succeeded");
+        PlaywrightAssertions.assertThat(rows()).hasCount(10);
+        pager("Older").click();
+        page.waitForURL(url -> url.contains("type=charge") && url.contains("status=succeeded") && url.contains("startingAfter=txn_"));
+        shot("older");
+        PlaywrightAssertions.assertThat(rows()).hasCount(2);
+        PlaywrightAssertions.assertThat(page.getByLabel("Type")).hasValue("charge");
+        PlaywrightAssertions.assertThat(page.locator("table.transactions")).not().containsText("refund");
+        pager("Newer").click();
+        page.waitForURL(url -> url.contains("type=charge") && url.contains("endingBefore=txn_"));
+        PlaywrightAssertions.assertThat(rows()).hasCount(10);
+        PlaywrightAssertions.assertThat(rows().first()).containsText("9.99 USD");
+        assertThat(seriousViolations()).isEmpty();
+    }
+
+    @Test
     void aChargeIsRefundedInPartThenTheRemainderInFull() {
         Owner owner = signUpOwner("Refunding Co");
         Api api = owner.api();
@@ -216,6 +243,11 @@ class PaymentsBrowserTest extends BrowserTest {
                 () -> page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Refund").setExact(true)).click());
         page.waitForLoadState();
         return response;
+    }
+
+    private Locator pager(String name) {
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Pages"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private Locator rows() {
