@@ -135,11 +135,11 @@ class PaymentsPage {
      */
     @PostMapping("/dashboard/payments/{id}/refunds")
     String refund(@AuthenticationPrincipal DashboardUser user, @PathVariable @Size(max = 255) String id,
-                  @RequestParam(required = false) @Nullable String amount, @RequestParam(required = false) @Nullable String reason,
+                  @RequestParam(defaultValue = "") String amount, @RequestParam(defaultValue = "") String reason,
                   Model model, HttpServletResponse response, RedirectAttributes flash) {
-        // An empty field arrives as null (the binder reads "" as no value): empty is all that is left, no reason.
-        String typed = amount == null ? "" : amount;
-        String chosenReason = reason == null ? "" : reason;
+        // Empty is all that is left, and no reason given.
+        String typed = amount;
+        String chosenReason = reason;
         Tenant tenant = user.tenant();
         Transaction charge = transactions.get(tenant, id);
         long refundable = transactions.refundable(tenant, id);

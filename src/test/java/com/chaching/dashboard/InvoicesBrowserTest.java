@@ -13,8 +13,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.testing.Api;
 import com.chaching.testing.BrowserTest;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -342,10 +340,6 @@ class InvoicesBrowserTest extends BrowserTest {
         return page.locator("table.list tbody tr");
     }
 
-    private Locator heading() {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
-    }
-
     private Locator notice() {
         return page.getByRole(AriaRole.STATUS);
     }
@@ -361,17 +355,5 @@ class InvoicesBrowserTest extends BrowserTest {
 
     private static String usd(long minorUnits) {
         return BigDecimal.valueOf(minorUnits, 2).toPlainString() + " USD";
-    }
-
-    private List<String> seriousViolations() {
-        return new AxeBuilder(page).analyze().getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(InvoicesBrowserTest::describe)
-                .toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
     }
 }

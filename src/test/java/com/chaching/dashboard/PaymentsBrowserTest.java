@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.testing.Api;
 import com.chaching.testing.BrowserTest;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -212,8 +210,7 @@ class PaymentsBrowserTest extends BrowserTest {
             com.microsoft.playwright.Response response = page.navigate(path);
             shot(path);
             assertThat(response.status()).as(path).isEqualTo(404);
-            PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1)))
-                    .hasText("Page not found");
+            PlaywrightAssertions.assertThat(heading()).hasText("Page not found");
             PlaywrightAssertions.assertThat(page.locator("main")).not().containsText("theirs");
         }
         assertThat(seriousViolations()).isEmpty();
@@ -256,17 +253,5 @@ class PaymentsBrowserTest extends BrowserTest {
 
     private static String usd(long minorUnits) {
         return BigDecimal.valueOf(minorUnits, 2).toPlainString() + " USD";
-    }
-
-    private List<String> seriousViolations() {
-        return new AxeBuilder(page).analyze().getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(PaymentsBrowserTest::describe)
-                .toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
     }
 }
