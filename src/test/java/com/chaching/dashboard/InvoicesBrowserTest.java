@@ -312,12 +312,8 @@ class InvoicesBrowserTest extends BrowserTest {
         assertThat(seriousViolations()).isEmpty();
 
         // A form posted with this session's token at another account's invoice: the 404 page, nothing changed.
-        String csrf = page.locator("meta[name=_csrf]").getAttribute("content");
         for (String action : List.of("finalize", "pay", "void", "mark-uncollectible")) {
-            com.microsoft.playwright.APIResponse response = page.request().post("/dashboard/invoices/" + theirs + "/" + action,
-                    com.microsoft.playwright.options.RequestOptions.create().setForm(
-                            com.microsoft.playwright.options.FormData.create().set("_csrf", csrf)));
-            assertThat(response.status()).as(action).isEqualTo(404);
+            assertThat(postForm("/dashboard/invoices/" + theirs + "/" + action, Map.of())).as(action).isEqualTo(404);
         }
         assertThat(other.api().get("/invoices/" + theirs).text("status")).isEqualTo("open");
     }

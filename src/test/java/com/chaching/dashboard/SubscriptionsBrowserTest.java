@@ -9,8 +9,6 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
-import com.microsoft.playwright.options.FormData;
-import com.microsoft.playwright.options.RequestOptions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -109,8 +107,8 @@ class SubscriptionsBrowserTest extends BrowserTest {
         PlaywrightAssertions.assertThat(page.getByLabel("Price")).hasValue(price);
         assertThat(seriousViolations()).isEmpty();
         assertThat(api.get("/subscriptions?customer=jenny").json().get("data").size()).isZero();
-        assertThat(postStatus("/dashboard/subscriptions/new?customer=jenny", Map.of("price", price, "quantity", "0"))).isEqualTo(422);
-        assertThat(postStatus("/dashboard/subscriptions/new?customer=jenny", Map.of("price", "", "quantity", "1"))).isEqualTo(422);
+        assertThat(postForm("/dashboard/subscriptions/new?customer=jenny", Map.of("price", price, "quantity", "0"))).isEqualTo(422);
+        assertThat(postForm("/dashboard/subscriptions/new?customer=jenny", Map.of("price", "", "quantity", "1"))).isEqualTo(422);
         assertThat(api.get("/subscriptions?customer=jenny").json().get("data").size()).isZero();
 
         page.getByLabel("Quantity").fill("2");
@@ -230,7 +228,7 @@ class SubscriptionsBrowserTest extends BrowserTest {
         assertThat(seriousViolations()).isEmpty();
 
         // Canceling again, from a page left open, is the service's 409 shown in place.
-        int again = postStatus("/dashboard/subscriptions/" + id + "/cancel", Map.of("when", "now"));
+        int again = postForm("/dashboard/subscriptions/" + id + "/cancel", Map.of("when", "now"));
         assertThat(again).isEqualTo(409);
     }
 
@@ -307,9 +305,9 @@ class SubscriptionsBrowserTest extends BrowserTest {
             assertThat(seriousViolations()).isEmpty();
         }
         // The confirm step refuses them alike.
-        assertThat(postStatus("/dashboard/subscriptions/" + id + "/quantity", Map.of("item", item, "quantity", "0"))).isEqualTo(422);
-        assertThat(postStatus("/dashboard/subscriptions/" + id + "/quantity", Map.of("item", item, "quantity", "abc"))).isEqualTo(422);
-        assertThat(postStatus("/dashboard/subscriptions/" + id + "/quantity", Map.of("item", "si_nope", "quantity", "3"))).isEqualTo(422);
+        assertThat(postForm("/dashboard/subscriptions/" + id + "/quantity", Map.of("item", item, "quantity", "0"))).isEqualTo(422);
+        assertThat(postForm("/dashboard/subscriptions/" + id + "/quantity", Map.of("item", item, "quantity", "abc"))).isEqualTo(422);
+        assertThat(postForm("/dashboard/subscriptions/" + id + "/quantity", Map.of("item", "si_nope", "quantity", "3"))).isEqualTo(422);
 
         // Paused meanwhile (the page still offers the change): the service's 409, in place.
         ok(api.post("/subscriptions/" + id + "/pause", Map.of()), 200);
@@ -320,7 +318,7 @@ class SubscriptionsBrowserTest extends BrowserTest {
         shot("paused-refusal");
         assertThat(refused.status()).isEqualTo(409);
         PlaywrightAssertions.assertThat(page.getByRole(AriaRole.ALERT)).containsText("is paused");
-        assertThat(postStatus("/dashboard/subscriptions/" + id + "/quantity", Map.of("item", item, "quantity", "5"))).isEqualTo(409);
+        assertThat(postForm("/dashboard/subscriptions/" + id + "/quantity", Map.of("item", item, "quantity", "5"))).isEqualTo(409);
 
         JsonNode after = api.get("/subscriptions/" + id).json();
         assertThat(after.get("items").get("data").get(0).get("quantity").asLong()).isEqualTo(2);
@@ -338,37 +336,24 @@ class SubscriptionsBrowserTest extends BrowserTest {
         String theirItem = other.api().get("/subscriptions/" + theirs).json().get("items").get("data").get(0).get("id").asString();
         signIn(signUpOwner("Nosy Co"));
 
-        assertThat(status("/dashboard/subscriptions/" + theirs)).isEqualTo(404);
+        assertThat(statusOf("/dashboard/subscriptions/" + theirs)).isEqualTo(404);
         PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING)).hasText("Page not found");
         assertThat(seriousViolations()).isEmpty();
-        assertThat(status("/dashboard/subscriptions/" + theirs + "/quantity?item=" + theirItem + "&quantity=3")).isEqualTo(404);
-        assertThat(status("/dashboard/subscriptions/new?customer=theirs")).isEqualTo(404);
-        assertThat(status("/dashboard/subscriptions/sub_%3Cscript%3E")).isEqualTo(404);
-        assertThat(status("/dashboard/subscriptions?startingAfter=" + theirs)).isEqualTo(404);
-        assertThat(status("/dashboard/subscriptions?status=nope")).isEqualTo(400);
+        assertThat(statusOf("/dashboard/subscriptions/" + theirs + "/quantity?item=" + theirItem + "&quantity=3")).isEqualTo(404);
+        assertThat(statusOf("/dashboard/subscriptions/new?customer=theirs")).isEqualTo(404);
+        assertThat(statusOf("/dashboard/subscriptions/sub_%3Cscript%3E")).isEqualTo(404);
+        assertThat(statusOf("/dashboard/subscriptions?startingAfter=" + theirs)).isEqualTo(404);
+        assertThat(statusOf("/dashboard/subscriptions?status=nope")).isEqualTo(400);
 
         page.navigate("/dashboard/subscriptions");
         for (String action : List.of("cancel", "keep", "pause", "resume", "quantity")) {
-            assertThat(postStatus("/dashboard/subscriptions/" + theirs + "/" + action, Map.of("item", theirItem, "quantity", "3")))
+            assertThat(postForm("/dashboard/subscriptions/" + theirs + "/" + action, Map.of("item", theirItem, "quantity", "3")))
                     .as(action).isEqualTo(404);
         }
-        assertThat(postStatus("/dashboard/subscriptions/new?customer=theirs", Map.of("price", "price_x", "quantity", "1"))).isEqualTo(404);
+        assertThat(postForm("/dashboard/subscriptions/new?customer=theirs", Map.of("price", "price_x", "quantity", "1"))).isEqualTo(404);
         JsonNode untouched = other.api().get("/subscriptions/" + theirs).json();
         assertThat(untouched.get("status").asString()).isEqualTo("active");
         assertThat(untouched.get("items").get("data").get(0).get("quantity").asLong()).isEqualTo(1);
-    }
-
-    /** A form POST from the signed-in page, with its CSRF token, as a stale or forged form would send it. */
-    private int postStatus(String path, Map<String, String> fields) {
-        FormData form = FormData.create().set("_csrf", page.locator("meta[name=_csrf]").getAttribute("content"));
-        fields.forEach(form::set);
-        return page.request().fetch(path, RequestOptions.create().setMethod("POST").setForm(form)).status();
-    }
-
-    private int status(String path) {
-        com.microsoft.playwright.Response response = page.navigate(path);
-        shot(path.substring(0, Math.min(path.length(), 80)));
-        return response.status();
     }
 
 

@@ -10,11 +10,14 @@ import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
@@ -110,6 +113,23 @@ public abstract class BrowserTest extends ApiTest {
 
     protected void signIn(Owner owner) {
         signIn(owner.email(), owner.password());
+    }
+
+    /** Opens a path as the address bar would (keeping a screenshot) and answers the status of its response. */
+    protected int statusOf(String path) {
+        int status = page.navigate(path).status();
+        shot(path.substring(0, Math.min(path.length(), 80)));
+        return status;
+    }
+
+    /**
+     * A form POST from the page now open, with the session's CSRF token, as a stale or forged form would send
+     * it: the status of the answer. The page stays where it is.
+     */
+    protected int postForm(String path, Map<String, String> fields) {
+        FormData form = FormData.create().set("_csrf", page.locator("meta[name=_csrf]").getAttribute("content"));
+        fields.forEach(form::set);
+        return page.request().fetch(path, RequestOptions.create().setMethod("POST").setForm(form)).status();
     }
 
     /** The page's serious and critical accessibility violations, as axe-core finds them: a page must have none. */
