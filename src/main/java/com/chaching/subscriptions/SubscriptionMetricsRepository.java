@@ -21,22 +21,22 @@ class SubscriptionMetricsRepository {
      * Subscriptions carry only per-unit recurring prices (no tiers or other billing schemes exist).
      */
     private static final String MRR = """
-            with items as (
-                select s.currency, s.subscription_id, s.status,
-                       i.quantity::numeric * p.unit_amount
-                           * case p.recurring_interval when 'day' then 365 when 'week' then 52 else 1 end as n,
-                       p.recurring_interval_count::numeric
-                           * case p.recurring_interval when 'month' then 1 else 12 end as d
+            with subscription_amounts as (
+                select s.currency, s.status,
+                       sum(div(2 * n + d, 2 * d)) as amount
                   from subscriptions s
                   join subscription_items i on i.account_id = s.account_id and i.subscription_id = s.subscription_id
                   join prices p on p.account_id = i.account_id and p.price_id = i.price_id
+                 cross join lateral (select i.quantity::numeric * p.unit_amount
+                                                * case p.recurring_interval when 'day' then 365 when 'week' then 52 else 1 end as n,
+                                            p.recurring_interval_count::numeric
+                                                * case p.recurring_interval when 'month' then 1 else 12 end as d) item
                  where s.account_id = :accountId and s.status in ('active', 'past_due') and p.type = 'recurring'
+                 group by s.subscription_id, s.currency, s.status
             )
-            select currency,
-                   sum(div(2 * n + d, 2 * d)) as amount,
-                   count(distinct subscription_id) as subscriptions,
-                   count(distinct subscription_id) filter (where status = 'past_due') as past_due
-              from items
+            select currency, sum(amount) as amount, count(*) as subscriptions,
+                   count(*) filter (where status = 'past_due') as past_due
+              from subscription_amounts
              group by currency
              order by currency
             """;
