@@ -99,7 +99,7 @@ class DashboardSafetyBrowserTest extends BrowserTest {
         assertThat(seriousViolations()).isEmpty();
 
         signIn(owner);
-        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING)).hasText("Home");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1))).hasText("Home");
         assertThat(seriousViolations()).isEmpty();
     }
 
