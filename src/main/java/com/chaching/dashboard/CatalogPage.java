@@ -13,8 +13,10 @@ import com.chaching.catalog.ProductService;
 import com.chaching.catalog.Recurring;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
+import com.chaching.tax.TaxRate;
 import com.chaching.tax.TaxRateCreate;
 import com.chaching.tax.TaxRateFilter;
 import com.chaching.tax.TaxRateService;
@@ -37,6 +39,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.util.UriComponentsBuilder;
 
 /**
  * The catalog: products with their prices, and tax rates, with the rules of {@code POST /products},
@@ -47,8 +50,13 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @Controller
 class CatalogPage {
 
-    /** How many products, prices per product, and tax rates the page shows: the API's largest page. */
-    static final int SHOWN = 100;
+    /** Products per page of the catalog (each with its prices), and tax rates per page of theirs. */
+    static final int PRODUCTS_SHOWN = PageRequest.DEFAULT_LIMIT;
+    static final int TAX_RATES_SHOWN = 20;
+    /** Prices shown per product: the API's largest page. */
+    static final int PRICES_SHOWN = 100;
+    private static final PageRequest FIRST_PRODUCTS = new PageRequest(PRODUCTS_SHOWN, null, null);
+    private static final PageRequest FIRST_TAX_RATES = new PageRequest(TAX_RATES_SHOWN, null, null);
 
     /** The billing choices of the price form: what they send as type and recurring. */
     static final List<String> BILLING = List.of("month", "year", "one_time");
@@ -78,9 +86,15 @@ class CatalogPage {
         this.validator = validator;
     }
 
+    /** Products and tax rates page apart, each with its own cursors in the address. */
     @GetMapping("/dashboard/catalog")
-    String catalog(@AuthenticationPrincipal DashboardUser user, Model model) {
-        return page(model, user.tenant(), null, null, null);
+    String catalog(@AuthenticationPrincipal DashboardUser user,
+                   @RequestParam(required = false) @Size(max = 255) @Nullable String startingAfter,
+                   @RequestParam(required = false) @Size(max = 255) @Nullable String endingBefore,
+                   @RequestParam(required = false) @Size(max = 255) @Nullable String taxRatesStartingAfter,
+                   @RequestParam(required = false) @Size(max = 255) @Nullable String taxRatesEndingBefore, Model model) {
+        return page(model, user.tenant(), new PageRequest(PRODUCTS_SHOWN, startingAfter, endingBefore),
+                new PageRequest(TAX_RATES_SHOWN, taxRatesStartingAfter, taxRatesEndingBefore), null, null, null);
     }
 
     @PostMapping("/dashboard/catalog/products")
@@ -98,7 +112,7 @@ class CatalogPage {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(model, user.tenant(), new ProductForm(name, errors), null, null);
+        return page(model, user.tenant(), FIRST_PRODUCTS, FIRST_TAX_RATES, new ProductForm(name, errors), null, null);
     }
 
     @PostMapping("/dashboard/catalog/products/{productId}/prices")
@@ -141,7 +155,7 @@ class CatalogPage {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(model, user.tenant(), null, new PriceForm(productId, unitAmount, currency, billing, errors), null);
+        return page(model, user.tenant(), FIRST_PRODUCTS, FIRST_TAX_RATES, null, new PriceForm(productId, unitAmount, currency, billing, errors), null);
     }
 
     /** The same service call as {@code PATCH /prices/{id}/active} with {@code active: false}. */
@@ -157,7 +171,7 @@ class CatalogPage {
             }
             response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
             model.addAttribute("refusal", problem.detail());
-            return page(model, user.tenant(), null, null, null);
+            return page(model, user.tenant(), FIRST_PRODUCTS, FIRST_TAX_RATES, null, null, null);
         }
         flash.addFlashAttribute("notice", "Price " + priceId + " deactivated.");
         return "redirect:/dashboard/catalog";
@@ -186,7 +200,7 @@ class CatalogPage {
             }
         }
         response.setStatus(HttpStatus.UNPROCESSABLE_CONTENT.value());
-        return page(model, user.tenant(), null, null, new TaxRateForm(displayName, percentage, errors));
+        return page(model, user.tenant(), FIRST_PRODUCTS, FIRST_TAX_RATES, null, null, new TaxRateForm(displayName, percentage, errors));
     }
 
     /** The same service call as {@code PATCH /taxRates/{id}} with {@code active: false}. */
@@ -198,16 +212,21 @@ class CatalogPage {
         return "redirect:/dashboard/catalog#tax-rates";
     }
 
-    private String page(Model model, Tenant tenant, @Nullable ProductForm productForm, @Nullable PriceForm priceForm,
-                        @Nullable TaxRateForm taxRateForm) {
-        PageRequest shown = new PageRequest(SHOWN, null, null);
+    private String page(Model model, Tenant tenant, PageRequest productPage, PageRequest taxRatePage,
+                        @Nullable ProductForm productForm, @Nullable PriceForm priceForm, @Nullable TaxRateForm taxRateForm) {
         // The same service calls as GET /products, GET /prices?product= and GET /taxRates.
-        List<ProductRow> rows = products.list(tenant, new ProductFilter(null, null), shown).data().stream()
+        Page<Product> listed = products.list(tenant, new ProductFilter(null, null), productPage);
+        PageRequest pricesShown = new PageRequest(PRICES_SHOWN, null, null);
+        List<ProductRow> rows = listed.data().stream()
                 .map(product -> new ProductRow(product,
-                        prices.list(tenant, new PriceFilter(product.id(), null, null, null, null), shown).data()))
+                        prices.list(tenant, new PriceFilter(product.id(), null, null, null, null), pricesShown).data()))
                 .toList();
+        Page<TaxRate> rates = taxRates.list(tenant, new TaxRateFilter(null), taxRatePage);
+        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/dashboard/catalog");
         model.addAttribute("products", rows);
-        model.addAttribute("taxRates", taxRates.list(tenant, new TaxRateFilter(null), shown).data());
+        model.addAttribute("productPager", ListPager.of(listed, productPage, Product::id, address));
+        model.addAttribute("taxRates", rates.data());
+        model.addAttribute("taxRatePager", ListPager.of(rates, taxRatePage, TaxRate::id, address.cloneBuilder().fragment("tax-rates"), "taxRates"));
         model.addAttribute("productForm", productForm != null ? productForm : new ProductForm("", Map.of()));
         model.addAttribute("priceForm", priceForm != null ? priceForm : new PriceForm("", "", "usd", "month", Map.of()));
         model.addAttribute("taxRateForm", taxRateForm != null ? taxRateForm : new TaxRateForm("", "", Map.of()));

@@ -60,15 +60,13 @@ class CustomersPage {
         Page<Customer> found = search == null
                 ? customers.list(user.tenant(), new CustomerFilter(null, null, null), request)
                 : customers.search(user.tenant(), search, request);
-        boolean backwards = endingBefore != null;
-        boolean older = backwards || found.hasMore();
-        boolean newer = backwards ? found.hasMore() : startingAfter != null;
         model.addAttribute("customers", found.data());
         model.addAttribute("query", search == null ? "" : search);
-        if (!found.data().isEmpty()) {
-            model.addAttribute("olderHref", older ? listHref(search, "startingAfter", found.data().getLast().id()) : null);
-            model.addAttribute("newerHref", newer ? listHref(search, "endingBefore", found.data().getFirst().id()) : null);
+        UriComponentsBuilder address = UriComponentsBuilder.fromPath("/dashboard/customers");
+        if (search != null) {
+            address.queryParam("query", search);
         }
+        model.addAttribute("pager", ListPager.of(found, request, Customer::id, address));
         return "dashboard/customers/list";
     }
 
@@ -86,13 +84,5 @@ class CustomersPage {
         model.addAttribute("transactions",
                 transactions.list(user.tenant(), new TransactionFilter(null, null, externalKey, null, null, null), latest).data());
         return "dashboard/customers/customer";
-    }
-
-    private static String listHref(@Nullable String search, String cursorName, String cursor) {
-        UriComponentsBuilder href = UriComponentsBuilder.fromPath("/dashboard/customers");
-        if (search != null) {
-            href.queryParam("query", search);
-        }
-        return href.queryParam(cursorName, cursor).encode().build().toUriString();
     }
 }

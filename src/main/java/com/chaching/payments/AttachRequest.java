@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /payment-methods/{id}/attach}. */
-record AttachRequest(
+public record AttachRequest(
         @Schema(description = "The externalKey of the customer to attach the payment method to.", example = "user-42")
         @NotBlank @Size(max = 255) @Nullable String customer) {
 }

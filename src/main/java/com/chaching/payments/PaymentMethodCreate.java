@@ -10,7 +10,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /payment-methods}: a card, by its raw number (sandbox accounts only). */
-record PaymentMethodCreate(
+public record PaymentMethodCreate(
         @Schema(description = "Only card.", allowableValues = "card") @NotNull @Pattern(regexp = "card", message = "must be card")
         @Nullable String type,
         @NotNull @Valid @Nullable CardInput card,
@@ -18,7 +18,7 @@ record PaymentMethodCreate(
         @ValidMetadata @Nullable Map<String, String> metadata) {
 
     /** A card as typed. The number and cvc are sent to the gateway and kept nowhere. */
-    record CardInput(
+    public record CardInput(
             @Schema(description = "12 to 19 digits (spaces and dashes ignored) passing the Luhn check.", example = "4242424242424242")
             @NotNull @Size(max = 30) @Nullable String number,
             @Schema(example = "12") @NotNull @Nullable Integer expMonth,

@@ -57,7 +57,7 @@ public class PaymentMethodService {
      * method that belongs to no customer is news to nobody (events.md has no payment_method.created); its
      * attach is.
      */
-    PaymentMethod create(Tenant tenant, PaymentMethodCreate request) {
+    public PaymentMethod create(Tenant tenant, PaymentMethodCreate request) {
         if (tenant.livemode()) {
             throw ApiProblem.badRequest("raw_card_data_unsupported", "card.number",
                     "Live accounts do not accept raw card numbers: collect cards with your gateway's client-side tokenisation.");
@@ -102,7 +102,7 @@ public class PaymentMethodService {
 
     /** Attaches to the customer; again to the same one changes nothing; to another one is a 409. */
     @Transactional
-    PaymentMethod attach(Tenant tenant, String id, AttachRequest request) {
+    public PaymentMethod attach(Tenant tenant, String id, AttachRequest request) {
         PaymentMethodRepository.Stored stored = paymentMethods.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("payment method", id));
         Customer customer = customers.lock(tenant, Objects.requireNonNull(request.customer()));
         if (customer.id().equals(stored.customerId())) {

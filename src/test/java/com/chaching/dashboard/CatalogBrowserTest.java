@@ -3,15 +3,17 @@ package com.chaching.dashboard;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.testing.BrowserTest;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
-import tools.jackson.databind.JsonNode;
+import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
+import com.microsoft.playwright.options.FormData;
+import com.microsoft.playwright.options.RequestOptions;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
 
 /** The Catalog page: products and their prices, and tax rates, with the API's own rules. */
 class CatalogBrowserTest extends BrowserTest {
@@ -79,6 +81,22 @@ class CatalogBrowserTest extends BrowserTest {
     }
 
     @Test
+    void aPriceFormSentWithEveryFieldEmptyIsRefusedInPlaceNotAServerError() {
+        Owner owner = signUpOwner("Empty Price Co");
+        String productId = owner.api().post("/products", Map.of("name", "Plan")).text("id");
+        signIn(owner);
+        visit("/dashboard/catalog");
+
+        APIResponse refused = page.request().post("/dashboard/catalog/products/" + productId + "/prices", RequestOptions.create()
+                .setForm(FormData.create().set("_csrf", page.locator("input[name=_csrf]").first().inputValue())
+                        .set("unitAmount", "").set("currency", "").set("billing", "")));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text()).contains("Must be one of: monthly, yearly, one-time.");
+        assertThat(owner.api().get("/prices").json().get("data").size()).isZero();
+    }
+
+    @Test
     void aTaxRateIsCreatedListedAndDeactivated() {
         Owner owner = signUpOwner("Tax Co");
         signIn(owner);
@@ -107,15 +125,35 @@ class CatalogBrowserTest extends BrowserTest {
         assertThat(seriousViolations()).isEmpty();
     }
 
-    private List<String> seriousViolations() {
-        return new AxeBuilder(page).analyze().getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(CatalogBrowserTest::describe)
-                .toList();
-    }
+    @Test
+    void productsAndTaxRatesPageApartWithTheirCursorsInTheAddress() {
+        Owner owner = signUpOwner("Big Catalog Co");
+        for (int i = 1; i <= CatalogPage.PRODUCTS_SHOWN + 2; i++) {
+            owner.api().post("/products", Map.of("name", "Product " + i));
+        }
+        for (int i = 1; i <= CatalogPage.TAX_RATES_SHOWN + 1; i++) {
+            owner.api().post("/taxRates", Map.of("displayName", "Rate " + i, "percentage", i));
+        }
+        signIn(owner);
 
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
+        visit("/dashboard/catalog");
+        assertThat(page.locator("section.product h3").allTextContents()).hasSize(CatalogPage.PRODUCTS_SHOWN)
+                .contains("Product " + (CatalogPage.PRODUCTS_SHOWN + 2)).doesNotContain("Product 1", "Product 2");
+        assertThat(page.locator("#tax-rates tbody tr").count()).isEqualTo(CatalogPage.TAX_RATES_SHOWN);
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newer products"))).hasCount(0);
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older products")).click();
+        page.waitForURL(url -> url.contains("startingAfter=prod_"));
+        shot("older-products");
+        assertThat(page.locator("section.product h3").allTextContents()).containsExactly("Product 2", "Product 1");
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Newer products")).click();
+        page.waitForURL(url -> url.contains("endingBefore=prod_"));
+        assertThat(page.locator("section.product h3").allTextContents()).hasSize(CatalogPage.PRODUCTS_SHOWN).doesNotContain("Product 1");
+
+        page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Older tax rates")).click();
+        page.waitForURL(url -> url.contains("taxRatesStartingAfter=txr_"));
+        shot("older-tax-rates");
+        assertThat(page.locator("#tax-rates tbody tr td:first-child").allTextContents()).containsExactly("Rate 1");
+        assertThat(seriousViolations()).isEmpty();
     }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chaching.testing.Api;
 import com.chaching.testing.BrowserTest;
 import com.chaching.testing.Response;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -263,9 +261,6 @@ class CustomersBrowserTest extends BrowserTest {
                 }""");
     }
 
-    private Locator heading() {
-        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
-    }
 
     /** The list's row of the customer with this external key. */
     private Locator row(String externalKey) {
@@ -282,15 +277,4 @@ class CustomersBrowserTest extends BrowserTest {
         return page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName(title));
     }
 
-    private List<String> seriousViolations() {
-        return new AxeBuilder(page).analyze().getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(CustomersBrowserTest::describe)
-                .toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
-    }
 }

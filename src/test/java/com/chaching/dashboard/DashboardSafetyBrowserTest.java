@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.testing.BrowserTest;
 import com.chaching.testing.Response;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.AxeResults;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.APIResponse;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -99,7 +96,7 @@ class DashboardSafetyBrowserTest extends BrowserTest {
         assertThat(seriousViolations()).isEmpty();
 
         signIn(owner);
-        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING, new com.microsoft.playwright.Page.GetByRoleOptions().setLevel(1))).hasText("Home");
+        PlaywrightAssertions.assertThat(heading()).hasText("Home");
         assertThat(seriousViolations()).isEmpty();
     }
 
@@ -131,16 +128,4 @@ class DashboardSafetyBrowserTest extends BrowserTest {
                 .orElseThrow(() -> new AssertionError("no session cookie among " + cookies.stream().map(c -> c.name).toList()));
     }
 
-    private List<String> seriousViolations() {
-        AxeResults results = new AxeBuilder(page).analyze();
-        return results.getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(DashboardSafetyBrowserTest::describe)
-                .toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
-    }
 }

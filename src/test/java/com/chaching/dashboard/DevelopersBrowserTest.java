@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.testing.Api;
 import com.chaching.testing.BrowserTest;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
@@ -297,15 +295,4 @@ class DevelopersBrowserTest extends BrowserTest {
         return page.locator("main");
     }
 
-    private List<String> seriousViolations() {
-        return new AxeBuilder(page).analyze().getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(DevelopersBrowserTest::describe)
-                .toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
-    }
 }

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chaching.testing.Api;
 import com.chaching.testing.BrowserTest;
 import com.chaching.testing.Response;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -152,17 +150,5 @@ class HomeBrowserTest extends BrowserTest {
         Response created = api.post("/subscriptions", body);
         assertThat(created.status()).as(created.toString()).isEqualTo(201);
         return created.text("id");
-    }
-
-    private List<String> seriousViolations() {
-        return new AxeBuilder(page).analyze().getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(HomeBrowserTest::describe)
-                .toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
     }
 }

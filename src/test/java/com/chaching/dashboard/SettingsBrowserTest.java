@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.testing.BrowserTest;
 import com.chaching.testing.Response;
-import com.deque.html.axecore.playwright.AxeBuilder;
-import com.deque.html.axecore.results.Rule;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
@@ -155,15 +153,4 @@ class SettingsBrowserTest extends BrowserTest {
         assertThat(status).isEqualTo(404);
     }
 
-    private List<String> seriousViolations() {
-        return new AxeBuilder(page).analyze().getViolations().stream()
-                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
-                .map(SettingsBrowserTest::describe)
-                .toList();
-    }
-
-    private static String describe(Rule rule) {
-        return rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " " + rule.getNodes().stream()
-                .map(node -> String.valueOf(node.getTarget())).toList();
-    }
 }

@@ -2,9 +2,11 @@ package com.chaching.testing;
 
 import static org.junit.jupiter.api.Assertions.fail;
 
+import com.deque.html.axecore.playwright.AxeBuilder;
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
@@ -108,6 +110,20 @@ public abstract class BrowserTest extends ApiTest {
 
     protected void signIn(Owner owner) {
         signIn(owner.email(), owner.password());
+    }
+
+    /** The page's serious and critical accessibility violations, as axe-core finds them: a page must have none. */
+    protected List<String> seriousViolations() {
+        return new AxeBuilder(page).analyze().getViolations().stream()
+                .filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+                .map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + " "
+                        + rule.getNodes().stream().map(node -> String.valueOf(node.getTarget())).toList())
+                .toList();
+    }
+
+    /** The page's one level-1 heading. */
+    protected Locator heading() {
+        return page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setLevel(1));
     }
 
     /** The path and query of the page's current address. */
