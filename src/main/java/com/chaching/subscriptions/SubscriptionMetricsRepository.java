@@ -21,9 +21,8 @@ class SubscriptionMetricsRepository {
      * Subscriptions carry only per-unit recurring prices (no tiers or other billing schemes exist).
      */
     private static final String MRR = """
-            with subscription_amounts as (
-                select s.currency, s.status,
-                       sum(div(2 * n + d, 2 * d)) as amount
+            with amounts as (
+                select s.currency, sum(div(2 * item.n + item.d, 2 * item.d)) as amount
                   from subscriptions s
                   join subscription_items i on i.account_id = s.account_id and i.subscription_id = s.subscription_id
                   join prices p on p.account_id = i.account_id and p.price_id = i.price_id
@@ -32,13 +31,17 @@ class SubscriptionMetricsRepository {
                                             p.recurring_interval_count::numeric
                                                 * case p.recurring_interval when 'month' then 1 else 12 end as d) item
                  where s.account_id = :accountId and s.status in ('active', 'past_due') and p.type = 'recurring'
-                 group by s.subscription_id, s.currency, s.status
+                 group by s.currency
+            ), counts as (
+                select currency, count(*) as subscriptions, count(*) filter (where status = 'past_due') as past_due
+                  from subscriptions
+                 where account_id = :accountId and status in ('active', 'past_due')
+                 group by currency
             )
-            select currency, sum(amount) as amount, count(*) as subscriptions,
-                   count(*) filter (where status = 'past_due') as past_due
-              from subscription_amounts
-             group by currency
-             order by currency
+            select c.currency, coalesce(a.amount, 0) as amount, c.subscriptions, c.past_due
+              from counts c
+              left join amounts a on a.currency = c.currency
+             order by c.currency
             """;
 
     private final JdbcClient jdbc;
