@@ -126,7 +126,7 @@ class CatalogPage {
         Long minorUnits = null;
         CurrencyCode parsed = CurrencyCode.parse(code).orElse(null);
         if (parsed != null) {
-            minorUnits = minorUnits(unitAmount, parsed);
+            minorUnits = AmountInput.minorUnits(unitAmount, parsed);
             if (minorUnits == null) {
                 errors.put("unitAmount", "Must be an amount such as 19.99, with at most " + parsed.exponent()
                         + " decimals for " + code.toUpperCase(Locale.ROOT) + ".");
@@ -246,20 +246,6 @@ class CatalogPage {
             throw problem;
         }
         errors.put(problem.param() == null ? "form" : problem.param(), problem.detail());
-    }
-
-    /** The typed major-unit amount in exact minor units of the currency ({@code 19.99 usd} → 1999), or null. */
-    private static @Nullable Long minorUnits(String typed, CurrencyCode currency) {
-        String trimmed = typed.strip();
-        if (!trimmed.matches("[0-9]{1,15}(\\.[0-9]{1,20})?")) {
-            return null;
-        }
-        BigDecimal minor = new BigDecimal(trimmed).movePointRight(currency.exponent());
-        try {
-            return minor.stripTrailingZeros().scale() > 0 ? null : minor.longValueExact();
-        } catch (ArithmeticException tooLarge) {
-            return null;
-        }
     }
 
     private static String sentence(String message) {

@@ -4,6 +4,7 @@ import com.chaching.customers.Customer;
 import com.chaching.customers.CustomerFilter;
 import com.chaching.customers.CustomerRules;
 import com.chaching.customers.CustomerService;
+import com.chaching.events.EventService;
 import com.chaching.invoicing.InvoiceFilter;
 import com.chaching.invoicing.InvoiceService;
 import com.chaching.payments.PaymentMethodService;
@@ -32,20 +33,24 @@ class CustomersPage {
     static final int PAGE_SIZE = PageRequest.DEFAULT_LIMIT;
     /** How many of each related object a customer's page shows: the latest ones. */
     static final int LATEST = 5;
+    /** How many of the customer's events its page shows: the latest ones. */
+    static final int RECENT_EVENTS = 10;
 
     private final CustomerService customers;
     private final PaymentMethodService paymentMethods;
     private final SubscriptionService subscriptions;
     private final InvoiceService invoices;
     private final TransactionService transactions;
+    private final EventService events;
 
     CustomersPage(CustomerService customers, PaymentMethodService paymentMethods, SubscriptionService subscriptions,
-                  InvoiceService invoices, TransactionService transactions) {
+                  InvoiceService invoices, TransactionService transactions, EventService events) {
         this.customers = customers;
         this.paymentMethods = paymentMethods;
         this.subscriptions = subscriptions;
         this.invoices = invoices;
         this.transactions = transactions;
+        this.events = events;
     }
 
     @GetMapping("/dashboard/customers")
@@ -83,6 +88,7 @@ class CustomersPage {
                 invoices.list(user.tenant(), new InvoiceFilter(externalKey, null, null, null, null), latest).data());
         model.addAttribute("transactions",
                 transactions.list(user.tenant(), new TransactionFilter(null, null, externalKey, null, null, null), latest).data());
+        model.addAttribute("events", events.listForCustomer(user.tenant(), externalKey, new PageRequest(RECENT_EVENTS, null, null)).data());
         return "dashboard/customers/customer";
     }
 }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -85,6 +86,27 @@ class EventRepository {
         if (filter.createdLt() != null) {
             sql.append(" and created_at < :createdLt");
             params.put("createdLt", utc(filter.createdLt()));
+        }
+        return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "events", "event_id"));
+    }
+
+    /**
+     * The customer an event belongs to, by externalKey: the customer's own for customer.* events, the
+     * object's {@code customer} for the others. Exactly V20's index expression, so that the index serves it.
+     */
+    private static final String CUSTOMER_KEY = "(case when type like 'customer.%' then data -> 'object' ->> 'externalKey' "
+            + "else data -> 'object' ->> 'customer' end)";
+
+    /** The customer's events, newest first (index events_by_customer); only those of one subscription when it is given. */
+    Page<Event> listForCustomer(Tenant tenant, String customerKey, @Nullable String subscriptionId, PageRequest page) {
+        StringBuilder sql = new StringBuilder("select * from events where account_id = :accountId and " + CUSTOMER_KEY + " = :customerKey");
+        Map<String, Object> params = new HashMap<>();
+        params.put("accountId", tenant.accountId());
+        params.put("customerKey", customerKey);
+        if (subscriptionId != null) {
+            // A filter on the customer's rows the index found, not an index of its own: a customer has few events.
+            sql.append(" and type like 'subscription.%' and data -> 'object' ->> 'id' = :subscriptionId");
+            params.put("subscriptionId", subscriptionId);
         }
         return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "events", "event_id"));
     }

@@ -26,4 +26,19 @@ public class EventService {
     public Page<Event> list(Tenant tenant, EventFilter filter, PageRequest page) {
         return events.list(tenant, filter, page);
     }
+
+    /**
+     * A customer's events, newest first: its own customer.* events and those of everything that names it
+     * (payment methods, subscriptions, invoices, transactions, refunds), by the customer's externalKey.
+     */
+    @Transactional(readOnly = true)
+    public Page<Event> listForCustomer(Tenant tenant, String customerKey, PageRequest page) {
+        return events.listForCustomer(tenant, customerKey, null, page);
+    }
+
+    /** One subscription's subscription.* events, newest first; {@code customerKey} is its customer's, which finds them fast. */
+    @Transactional(readOnly = true)
+    public Page<Event> listForSubscription(Tenant tenant, String customerKey, String subscriptionId, PageRequest page) {
+        return events.listForCustomer(tenant, customerKey, subscriptionId, page);
+    }
 }

@@ -100,6 +100,14 @@ class InvoiceController {
         return invoices.voidInvoice(tenant, id);
     }
 
+    @PostMapping("/invoices/{id}/mark-uncollectible")
+    @Operation(operationId = "markInvoiceUncollectible", summary = "Mark an invoice uncollectible", description = """
+            open → uncollectible: no payment is expected any more, as when dunning gives up; it can still be paid. \
+            Anything but an open invoice is a 409, and so is a payment under way (payment_in_progress).""")
+    Invoice markUncollectible(Tenant tenant, @PathVariable String id) {
+        return invoices.markInvoiceUncollectible(tenant, id);
+    }
+
     @GetMapping("/invoices/{id}/transactions")
     @Operation(operationId = "listInvoiceTransactions", summary = "List an invoice's transactions",
             description = "Its charges, refunds and credit adjustments, newest first.")

@@ -37,7 +37,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Invoices: create, read, list, finalize, pay and void, as billing.md "Invoices" states. Every change records
+ * Invoices: create, read, list, finalize, pay, void and mark uncollectible, as billing.md "Invoices" states. Every change records
  * its event (events.md) in its transaction, the invoice as its GET returns it once the change is written:
  * invoice.created, .finalized, .paid, .payment_failed, .voided, .marked_uncollectible, and .updated for a
  * change no other type tells (the next payment attempt the dunning plans).
@@ -124,7 +124,7 @@ public class InvoiceService {
 
     /** {@code POST /invoices/{id}/finalize}: draft → open, numbered and frozen, without charging. */
     @Transactional
-    Invoice finalizeInvoice(Tenant tenant, String id) {
+    public Invoice finalizeInvoice(Tenant tenant, String id) {
         InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
         if (!invoice.status().canFinalize()) {
             throw invalidState(invoice, "finalized");
@@ -135,7 +135,7 @@ public class InvoiceService {
 
     /** {@code DELETE /invoices/{id}}: a draft or open invoice becomes void; credit it took goes back to the customer. */
     @Transactional
-    Invoice voidInvoice(Tenant tenant, String id) {
+    public Invoice voidInvoice(Tenant tenant, String id) {
         InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
         if (!invoice.status().canVoid()) {
             throw invalidState(invoice, "voided");
@@ -171,7 +171,7 @@ public class InvoiceService {
      * invoice's lock, mark the attempt in flight and record the charge pending, commit; (2) ask the gateway,
      * holding no transaction; (3) record the outcome, and the invoice follows ({@link #onChargeSettled}).
      */
-    Invoice pay(Tenant tenant, String id, @Nullable String paymentMethod) {
+    public Invoice pay(Tenant tenant, String id, @Nullable String paymentMethod) {
         return switch (collect(tenant, id, paymentMethod)) {
             case PaymentResult.Paid paid -> get(tenant, id);
             case PaymentResult.NoPaymentMethod none -> throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, "no_payment_method",
@@ -247,15 +247,37 @@ public class InvoiceService {
         }
     }
 
-    /** Marks an open invoice uncollectible (dunning gave up); it can still be paid. */
+    /** Marks an open invoice uncollectible (dunning gave up); it can still be paid. Anything else is left as it is. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void markUncollectible(Tenant tenant, String id) {
         InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
         if (invoice.status() == InvoiceStatus.OPEN && invoice.paymentInFlight() == null) {
-            InvoiceRow uncollectible = invoice.uncollectible(clocks.now(tenant));
-            invoices.update(tenant, uncollectible);
-            record(tenant, "invoice.marked_uncollectible", uncollectible);
+            uncollectibleLocked(tenant, invoice);
         }
+    }
+
+    /**
+     * {@code POST /invoices/{id}/mark-uncollectible}: open → uncollectible by hand, with the event dunning's
+     * {@link #markUncollectible} records. Unlike dunning's, a refusal is the caller's to see: anything but an
+     * open invoice is a 409, and so is a payment under way (its outcome settles the invoice).
+     */
+    @Transactional
+    public Invoice markInvoiceUncollectible(Tenant tenant, String id) {
+        InvoiceRow invoice = invoices.lock(tenant, id).orElseThrow(() -> notFound(id));
+        if (!invoice.status().canMarkUncollectible()) {
+            throw invalidState(invoice, "marked uncollectible");
+        }
+        if (invoice.paymentInFlight() != null) {
+            throw paymentInProgress(id);
+        }
+        return view(uncollectibleLocked(tenant, invoice), invoices.lines(tenant, id));
+    }
+
+    private InvoiceRow uncollectibleLocked(Tenant tenant, InvoiceRow invoice) {
+        InvoiceRow uncollectible = invoice.uncollectible(clocks.now(tenant));
+        invoices.update(tenant, uncollectible);
+        record(tenant, "invoice.marked_uncollectible", uncollectible);
+        return uncollectible;
     }
 
     /** Voids an unpaid invoice for the engine (an incomplete subscription expired); refusals are not errors here. */
@@ -343,7 +365,7 @@ public class InvoiceService {
 
     /** The invoice's transactions, newest first. */
     @Transactional(readOnly = true)
-    Page<Transaction> transactionsOf(Tenant tenant, String id, PageRequest page) {
+    public Page<Transaction> transactionsOf(Tenant tenant, String id, PageRequest page) {
         get(tenant, id);
         return transactions.list(tenant, TransactionFilter.ofInvoice(id), page);
     }

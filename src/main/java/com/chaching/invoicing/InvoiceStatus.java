@@ -29,16 +29,21 @@ public enum InvoiceStatus {
         throw new IllegalArgumentException("unknown invoice status: " + value);
     }
 
-    boolean canFinalize() {
+    public boolean canFinalize() {
         return this == DRAFT;
     }
 
     /** Paying finalizes a draft first; open and uncollectible invoices take payments. */
-    boolean canPay() {
+    public boolean canPay() {
         return this == DRAFT || this == OPEN || this == UNCOLLECTIBLE;
     }
 
-    boolean canVoid() {
+    public boolean canVoid() {
         return this == DRAFT || this == OPEN;
+    }
+
+    /** Only an open invoice: a draft was never asked for, and paid and void ones are settled. */
+    public boolean canMarkUncollectible() {
+        return this == OPEN;
     }
 }

@@ -7,7 +7,7 @@ import jakarta.validation.constraints.Pattern;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /transactions/{id}/refunds}. */
-record RefundRequest(
+public record RefundRequest(
         @Schema(description = "Minor units to refund; defaults to all that is left of the charge.") @Min(1) @Max(99_999_999_999L)
         @Nullable Long amount,
         @Schema(description = "duplicate, fraudulent or requested_by_customer.")

@@ -121,6 +121,18 @@ class TransactionRepository {
                 .update() == 1;
     }
 
+    /** A charge's refunds, newest first (in the order they were recorded, as every list). */
+    List<TransactionRow> refundsOf(Tenant tenant, String chargeId) {
+        return jdbc.sql(SELECT + """
+                         where t.account_id = :accountId and t.source_transaction_id = :chargeId and t.type = 'refund'
+                         order by t.seq desc
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("chargeId", chargeId)
+                .query(rows)
+                .list();
+    }
+
     /** What is refunded or being refunded of a charge: refunds that succeeded or are still pending. */
     long refundedOrPending(Tenant tenant, String chargeId) {
         return jdbc.sql("""

@@ -12,6 +12,7 @@ import com.chaching.platform.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -133,7 +134,7 @@ public class TransactionService {
      * Refunds a succeeded charge, in full by default, through the same pending → gateway → outcome steps as a
      * charge. The refunds of a charge never add up to more than it (409), decided under the charge's lock.
      */
-    Transaction refund(Tenant tenant, String chargeId, RefundRequest request) {
+    public Transaction refund(Tenant tenant, String chargeId, RefundRequest request) {
         String refundId = Objects.requireNonNull(inTransaction.execute(status -> beginRefund(tenant, chargeId, request)));
         TransactionRow refund = find(tenant, refundId);
         TransactionRow charge = find(tenant, Objects.requireNonNull(refund.sourceTransactionId()));
@@ -191,8 +192,28 @@ public class TransactionService {
     }
 
     @Transactional(readOnly = true)
-    Balance balance(Tenant tenant) {
+    public Balance balance(Tenant tenant) {
         return Balance.of(transactions.balance(tenant, clocks.now(tenant)));
+    }
+
+    /** A charge's refunds, newest first, whatever their status; 404 when the charge is not the account's. */
+    @Transactional(readOnly = true)
+    public List<Transaction> refundsOf(Tenant tenant, String chargeId) {
+        find(tenant, chargeId);
+        return transactions.refundsOf(tenant, chargeId).stream().map(TransactionRow::view).toList();
+    }
+
+    /**
+     * What {@link #refund} would still accept for this transaction: a succeeded charge's amount less its
+     * refunds that succeeded or are under way; 0 for anything else. 404 when it is not the account's.
+     */
+    @Transactional(readOnly = true)
+    public long refundable(Tenant tenant, String chargeId) {
+        TransactionRow charge = find(tenant, chargeId);
+        if (charge.type() != TransactionType.CHARGE || charge.status() != TransactionStatus.SUCCEEDED) {
+            return 0;
+        }
+        return Math.max(charge.amount() - transactions.refundedOrPending(tenant, chargeId), 0);
     }
 
     private TransactionRow find(Tenant tenant, String id) {

@@ -5,5 +5,5 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /subscriptions/{id}/pause}. */
-record PauseRequest(@Schema(description = "When to resume by itself; without it, the subscription waits for resume.") @Nullable Instant resumesAt) {
+public record PauseRequest(@Schema(description = "When to resume by itself; without it, the subscription waits for resume.") @Nullable Instant resumesAt) {
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code POST /subscriptions}. */
-record SubscriptionCreate(
+public record SubscriptionCreate(
         @Schema(description = "The customer's externalKey.") @NotBlank @Size(max = 255) @Nullable String customer,
         @Schema(description = "1 to 20 items: recurring, active prices of one currency and one interval, each at most once.")
         @NotEmpty @Size(max = 20) @Nullable List<@Valid @NotNull ItemInput> items,
@@ -32,7 +32,7 @@ record SubscriptionCreate(
         @ValidMetadata @Nullable Map<String, String> metadata) {
 
     /** One item to subscribe to. */
-    record ItemInput(
+    public record ItemInput(
             @Schema(description = "A recurring price (price_…).") @NotBlank @Size(max = 255) @Nullable String price,
             @Schema(description = "1 or more; defaults to 1.") @Min(1) @Max(1_000_000) @Nullable Long quantity) {
     }

@@ -3,6 +3,7 @@ package com.chaching.subscriptions;
 import com.chaching.customers.Customer;
 import com.chaching.customers.CustomerService;
 import com.chaching.invoicing.CollectionMethod;
+import com.chaching.invoicing.SubscriptionInvoice;
 import com.chaching.payments.PaymentMethod;
 import com.chaching.payments.PaymentMethodService;
 import com.chaching.platform.AccountClock;
@@ -72,7 +73,7 @@ public class SubscriptionService {
      * gateway call). Paid → active; failed → incomplete with the open invoice; a trial → trialing with a zero
      * invoice. The answer is 201 whatever the payment did: the status says.
      */
-    Subscription create(Tenant tenant, SubscriptionCreate request) {
+    public Subscription create(Tenant tenant, SubscriptionCreate request) {
         return collectAndGet(tenant, Objects.requireNonNull(inTransaction.execute(status -> createWithFirstInvoice(tenant, request))));
     }
 
@@ -119,7 +120,7 @@ public class SubscriptionService {
      * quantity mid-period is prorated by {@code prorationBehavior}; a change of interval restarts the cycle
      * now and invoices at once, crediting the unused time. The lifecycle says which changes the status allows.
      */
-    Subscription update(Tenant tenant, String id, SubscriptionUpdate changes) {
+    public Subscription update(Tenant tenant, String id, SubscriptionUpdate changes) {
         return collectAndGet(tenant, Objects.requireNonNull(inTransaction.execute(status -> updateLocked(tenant, id, changes))));
     }
 
@@ -147,24 +148,52 @@ public class SubscriptionService {
 
     /** The items after the change (saved), as the lifecycle's event: the plans before and after, and how to prorate. */
     private LifecycleEvent.ItemsChanged itemsChanged(Tenant tenant, String id, SubscriptionUpdate changes) {
+        LifecycleEvent.ItemsChanged change = plannedItemsChange(tenant, id, Objects.requireNonNull(changes.items()),
+                Objects.requireNonNullElse(changes.prorationBehavior(), SubscriptionUpdate.ProrationBehavior.CREATE_PRORATIONS));
+        subscriptions.replaceItems(tenant, id, change.after().items().stream().map(Plan.PricedItem::item).toList(), clocks.now(tenant));
+        return change;
+    }
+
+    /** A change of items as the lifecycle's event (the plans before and after, and how to prorate), checked and not saved. */
+    private LifecycleEvent.ItemsChanged plannedItemsChange(Tenant tenant, String id, List<SubscriptionUpdate.ItemChange> itemChanges,
+                                                          SubscriptionUpdate.ProrationBehavior behavior) {
         List<SubscriptionItem> before = subscriptions.items(tenant, id);
-        List<SubscriptionItem> after = changedItems(before, Objects.requireNonNull(changes.items()));
+        List<SubscriptionItem> after = changedItems(before, itemChanges);
         Set<String> kept = before.stream().map(SubscriptionItem::price).collect(Collectors.toSet());
         Plan oldPlan = plans.plan(tenant, before, "items", kept);
         Plan newPlan = plans.plan(tenant, after, "items", kept);
         if (!newPlan.currency().equals(oldPlan.currency())) {
             throw ApiProblem.invalid("items", "A subscription keeps its currency, " + oldPlan.currency() + ".");
         }
-        subscriptions.replaceItems(tenant, id, after, clocks.now(tenant));
-        return new LifecycleEvent.ItemsChanged(oldPlan, newPlan, Objects.requireNonNullElse(changes.prorationBehavior(),
-                SubscriptionUpdate.ProrationBehavior.CREATE_PRORATIONS));
+        return new LifecycleEvent.ItemsChanged(oldPlan, newPlan, behavior);
+    }
+
+    /**
+     * What {@link #update} with this quantity for one item (and {@code create_prorations}, the API's default)
+     * would add to the next invoice if made now. It asks the same lifecycle transition the update runs, so the
+     * preview is the lines the update then adds, never a second reckoning of them; it saves nothing, and is
+     * refused as the update would be (a paused or ended subscription: 409; an unknown item: 400).
+     */
+    public ProrationPreview previewQuantityChange(Tenant tenant, String id, String itemId, long quantity) {
+        SubscriptionRow current = subscriptions.find(tenant, id).orElseThrow(() -> notFound(id));
+        LifecycleContext context = transitions.context(tenant, current);
+        LifecycleEvent.ItemsChanged change = plannedItemsChange(tenant, id,
+                List.of(new SubscriptionUpdate.ItemChange(itemId, null, quantity, null)), SubscriptionUpdate.ProrationBehavior.CREATE_PRORATIONS);
+        List<SubscriptionInvoice.Line> pending = current.state().pendingLines();
+        List<SubscriptionInvoice.Line> after = SubscriptionLifecycle.on(current.state(), change, context).state().pendingLines();
+        // create_prorations keeps the lines already pending and appends this change's.
+        List<ProrationPreview.Line> added = after.subList(pending.size(), after.size()).stream()
+                .map(line -> new ProrationPreview.Line(line.description(), Math.multiplyExact(line.unitAmount(), line.quantity()),
+                        line.periodStart(), line.periodEnd()))
+                .toList();
+        return new ProrationPreview(id, current.currency().code(), context.now(), added);
     }
 
     /**
      * {@code DELETE /subscriptions/{id}}: at the period's end (it stays as it is until then), or now — with a
      * final invoice when {@code invoiceNow} (by default, when {@code prorate} credits the unused time).
      */
-    Subscription cancel(Tenant tenant, String id, boolean atPeriodEnd, @Nullable Boolean prorate, @Nullable Boolean invoiceNow) {
+    public Subscription cancel(Tenant tenant, String id, boolean atPeriodEnd, @Nullable Boolean prorate, @Nullable Boolean invoiceNow) {
         if (atPeriodEnd && (prorate != null || invoiceNow != null)) {
             throw ApiProblem.invalid(prorate != null ? "prorate" : "invoiceNow",
                     "prorate and invoiceNow apply to canceling now; at the period's end nothing is left to credit or invoice.");
@@ -175,12 +204,12 @@ public class SubscriptionService {
     }
 
     /** Pause: no invoices, no retries until resumed (by hand or at {@code resumesAt}). */
-    Subscription pause(Tenant tenant, String id, PauseRequest request) {
+    public Subscription pause(Tenant tenant, String id, PauseRequest request) {
         return collectAndGet(tenant, change(tenant, id, new LifecycleEvent.Paused(request.resumesAt())));
     }
 
     /** Resume: back to the status it had; the period end (and trial end) move forward by the time spent paused. */
-    Subscription resume(Tenant tenant, String id) {
+    public Subscription resume(Tenant tenant, String id) {
         return collectAndGet(tenant, change(tenant, id, new LifecycleEvent.Resumed()));
     }
 

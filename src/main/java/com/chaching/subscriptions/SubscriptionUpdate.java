@@ -14,7 +14,7 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** {@code PATCH /subscriptions/{id}}: only the fields sent change. */
-record SubscriptionUpdate(
+public record SubscriptionUpdate(
         @Schema(description = "{id, quantity} changes an item, {price, quantity} adds one, {id, deleted: true} removes one.")
         @Size(max = 20) @Nullable List<@Valid @NotNull ItemChange> items,
         @Schema(description = "How a change of price or quantity mid-period is billed; defaults to create_prorations.")
@@ -25,7 +25,7 @@ record SubscriptionUpdate(
         @ValidMetadata @Nullable Map<String, String> metadata) {
 
     /** A change to the items. */
-    record ItemChange(
+    public record ItemChange(
             @Size(max = 255) @Nullable String id,
             @Size(max = 255) @Nullable String price,
             @Min(1) @Max(1_000_000) @Nullable Long quantity,
@@ -33,7 +33,7 @@ record SubscriptionUpdate(
     }
 
     /** billing.md: create_prorations (default), always_invoice, or none. */
-    enum ProrationBehavior {
+    public enum ProrationBehavior {
         @JsonProperty("create_prorations") CREATE_PRORATIONS,
         @JsonProperty("always_invoice") ALWAYS_INVOICE,
         @JsonProperty("none") NONE

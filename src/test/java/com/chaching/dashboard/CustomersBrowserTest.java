@@ -224,6 +224,8 @@ class CustomersBrowserTest extends BrowserTest {
         Owner owner = signUpOwner("Paying Co");
         Api api = owner.api();
         createCustomer(api, Map.of("externalKey", "payer", "name", "Paying Customer"));
+        createCustomer(api, Map.of("externalKey", "someone-else", "name", "Someone Else"));
+        api.post("/products", Map.of("name", "Not a customer's event"));
         String card = api.post("/payment-methods", Map.of("type", "card",
                 "card", Map.of("number", "4242424242424242", "expMonth", 3, "expYear", 2040, "cvc", "123"))).text("id");
         assertThat(api.post("/payment-methods/" + card + "/attach", Map.of("customer", "payer")).status()).isEqualTo(200);
@@ -248,6 +250,11 @@ class CustomersBrowserTest extends BrowserTest {
         PlaywrightAssertions.assertThat(invoiceRow).containsText("19.99 USD");
         PlaywrightAssertions.assertThat(section("Transactions").locator("tbody tr")).containsText("charge");
         PlaywrightAssertions.assertThat(section("Transactions").locator("tbody tr")).containsText("19.99 USD");
+        // Its own events, newest first, and none of another customer's.
+        Locator events = section("Recent events").locator("tbody tr td:first-child");
+        assertThat(events.allTextContents()).startsWith("invoice.paid").contains("customer.created", "payment_method.attached")
+                .doesNotContain("product.created");
+        assertThat(events.allTextContents()).filteredOn("customer.created"::equals).hasSize(1);
         assertThat(seriousViolations()).isEmpty();
     }
 

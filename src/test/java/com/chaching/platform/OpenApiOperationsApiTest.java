@@ -68,6 +68,7 @@ class OpenApiOperationsApiTest extends ApiTest {
             Map.entry("GET /invoices/{id}", "retrieveInvoice"),
             Map.entry("PUT /invoices/{id}", "payInvoice"),
             Map.entry("POST /invoices/{id}/finalize", "finalizeInvoice"),
+            Map.entry("POST /invoices/{id}/mark-uncollectible", "markInvoiceUncollectible"),
             Map.entry("GET /invoices/{id}/transactions", "listInvoiceTransactions"),
             Map.entry("GET /invoices/{id}/transactions/{transactionId}", "retrieveInvoiceTransaction"),
             Map.entry("GET /payment-methods", "listPaymentMethods"),
