@@ -96,7 +96,7 @@ class DashboardSafetyBrowserTest extends BrowserTest {
         assertThat(seriousViolations()).isEmpty();
 
         signIn(owner);
-        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING)).hasText("Home");
+        PlaywrightAssertions.assertThat(heading()).hasText("Home");
         assertThat(seriousViolations()).isEmpty();
     }
 

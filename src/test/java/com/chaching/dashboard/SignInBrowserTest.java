@@ -23,7 +23,7 @@ class SignInBrowserTest extends BrowserTest {
         signIn(owner);
 
         assertThat(currentPath()).isEqualTo("/dashboard");
-        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING)).hasText("Home");
+        PlaywrightAssertions.assertThat(heading()).hasText("Home");
         PlaywrightAssertions.assertThat(page.locator("header .account-name")).hasText("Acme Widgets");
         PlaywrightAssertions.assertThat(page.locator("header .sandbox-marker")).hasText("Sandbox");
         PlaywrightAssertions.assertThat(page.locator("main")).containsText("Acme Widgets");

@@ -46,7 +46,7 @@ class SignInThrottleBrowserTest extends BrowserTest {
         signIn(owner);
         // Home, with ?continue: Spring Security's mark of a page saved before sign-in (the refused visit above).
         assertThat(currentPath()).startsWith("/dashboard");
-        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.HEADING)).hasText("Home");
+        PlaywrightAssertions.assertThat(heading()).hasText("Home");
     }
 
     @Test
