@@ -75,6 +75,13 @@ class EndToEndBrowserTest extends BrowserTest {
         String subscription = currentPath().substring("/dashboard/subscriptions/".length());
         PlaywrightAssertions.assertThat(section("Latest invoices").locator("tbody tr")).containsText("paid");
 
+        // Home: the subscription is MRR, its first payment revenue, drawn on the chart.
+        navigate("Home");
+        PlaywrightAssertions.assertThat(page.locator("#mrr-usd .figure-value")).hasText("19.99 USD");
+        PlaywrightAssertions.assertThat(page.locator("#revenue-usd .figure-value")).hasText("19.99 USD");
+        PlaywrightAssertions.assertThat(page.locator("#revenue-chart")).hasAttribute("data-drawn", "true");
+        String chartBefore = page.locator("#revenue-chart").getAttribute("data-chart");
+
         navigate("Invoices");
         Locator invoices = page.locator("table.list tbody tr");
         PlaywrightAssertions.assertThat(invoices).hasCount(1);
@@ -100,6 +107,16 @@ class EndToEndBrowserTest extends BrowserTest {
         JsonNode paid = api.get("/invoices?status=paid").json().get("data");
         assertThat(paid).hasSize(2);
 
+        // Home over 90 days: both payments are revenue, and the chart has a second bar.
+        navigate("Home");
+        follow(page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Revenue window"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName("90 days")));
+        shot("home-90-days");
+        PlaywrightAssertions.assertThat(page.locator("#revenue-usd .figure-value")).hasText("39.98 USD");
+        PlaywrightAssertions.assertThat(page.locator("#revenue-chart")).hasAttribute("data-drawn", "true");
+        assertThat(page.locator("#revenue-chart").getAttribute("data-chart")).isNotEqualTo(chartBefore);
+        PlaywrightAssertions.assertThat(page.locator("#mrr-usd .figure-value")).hasText("19.99 USD");
+
         // Refund part of the renewal's charge from its page.
         navigate("Payments");
         follow(page.locator("table.transactions tbody tr").first().getByRole(AriaRole.LINK).first());
@@ -109,6 +126,8 @@ class EndToEndBrowserTest extends BrowserTest {
         PlaywrightAssertions.assertThat(page.getByRole(AriaRole.STATUS)).hasText("Refunded 5.00 USD.");
         shot("refunded");
         assertThat(api.get("/transactions/" + charge).json().get("refundedAmount").asLong()).isEqualTo(500);
+        visit("/dashboard?days=90");
+        PlaywrightAssertions.assertThat(page.locator("#revenue-usd .figure-value")).hasText("34.98 USD");
 
         // A draft made through the API is voided in the dashboard.
         String draft = api.post("/invoices", Map.of("customer", "jenny", "currency", "usd",
