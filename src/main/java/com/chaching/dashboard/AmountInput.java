@@ -6,7 +6,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * An amount typed in a form in the currency's own units ("19.99", "500" yen), read into exact minor units
- * with the currency's digits ({@link CurrencyCode#exponent}) and {@link BigDecimal}, never a {@code double}.
+ * with the currency's digits ({@link CurrencyCode#exponent}) and {@link BigDecimal}, so that no digit is lost.
  * Every form that takes an amount reads it here, so that they all accept and refuse the same text.
  */
 final class AmountInput {
