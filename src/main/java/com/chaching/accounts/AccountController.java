@@ -32,8 +32,10 @@ class AccountController {
     @PostMapping("/accounts")
     @ResponseStatus(HttpStatus.CREATED)
     @Operation(operationId = "signUp", summary = "Sign up", description = """
-            Creates a sandbox account and returns it with its secret API key, shown this once. When the server's \
-            sign-up is closed, send the operator's admin token as Authorization: Bearer <token>. A taken email is a 409.""",
+            Creates an account and returns it with its secret API key, shown this once: a sandbox (sk_test_), or with \
+            livemode true a live account (sk_live_) that takes real money once it has a payment gateway. When the \
+            server's sign-up is closed, send the operator's admin token as Authorization: Bearer <token>. A taken email \
+            is a 409.""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     name = "sandboxAccount", summary = "A new sandbox account", value = """
                     {"name": "Acme Inc", "email": "owner@acme.test", "password": "correct horse battery staple"}"""))))

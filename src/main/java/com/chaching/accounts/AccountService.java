@@ -39,7 +39,7 @@ public class AccountService {
         this.apiKeys = apiKeys;
     }
 
-    /** A new sandbox account and its first secret key, which is returned once and stored only as a hash. */
+    /** A new account (a sandbox unless asked live) and its first secret key, returned once and stored only as a hash. */
     @Transactional
     SignUpResponse signUp(SignUpRequest request, @Nullable String bearerToken) {
         if (!signUp.allows(bearerToken)) {
@@ -52,7 +52,8 @@ public class AccountService {
         // A new account's clock is the server's: it has no test-clock offset yet.
         Instant now = serverClock.instant().truncatedTo(ChronoUnit.SECONDS);
         String name = Objects.requireNonNull(request.name()).strip();
-        Account account = new Account(Ids.newId("acct"), "account", name, Objects.requireNonNull(request.email()).strip(), false,
+        Account account = new Account(Ids.newId("acct"), "account", name, Objects.requireNonNull(request.email()).strip(),
+                Boolean.TRUE.equals(request.livemode()),
                 "UTC", InvoicePrefixes.fromName(name), DEFAULT_RETRY_SCHEDULE, AfterRetries.CANCEL,
                 DEFAULT_SETTLEMENT_DAYS, now, now);
         if (!accounts.insert(account, passwords.encode(password))) {

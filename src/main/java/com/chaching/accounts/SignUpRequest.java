@@ -14,5 +14,8 @@ record SignUpRequest(
         @Schema(description = "The owner's email; one account per address.", example = "owner@acme.test")
         @NotBlank @Email @Size(max = 254) @Nullable String email,
         @Schema(description = "10 to 72 characters (bcrypt's limit is 72 bytes).", format = "password")
-        @NotNull @Size(min = 10, max = 72) @Nullable String password) {
+        @NotNull @Size(min = 10, max = 72) @Nullable String password,
+        @Schema(description = "true makes a live account (sk_live_ keys, real money through the gateway the account "
+                + "configures; no test clock, no raw card numbers); false or absent, a sandbox.", defaultValue = "false")
+        @Nullable Boolean livemode) {
 }

@@ -25,7 +25,7 @@ public class PaymentGateways {
         if (tenant.sandbox()) {
             return sandbox;
         }
-        throw new ApiProblem(HttpStatus.CONFLICT, "gateway_not_configured",
+        throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, "gateway_not_configured",
                 "This live account has no payment gateway configured; ask the operator to set one up.", null, List.of());
     }
 }

@@ -88,4 +88,22 @@ class CustomerCardBrowserTest extends BrowserTest {
                 "expMonth", "12", "expYear", "2040", "cvc", "123", "makeDefault", "true"))).isEqualTo(404);
         assertThat(other.api().get("/customers/theirs/payment-methods").json().get("data")).isEmpty();
     }
+
+    @Test
+    void aLiveAccountIsOfferedNoCardFormAndItsPostTakesNoCard() {
+        Owner live = liveOwner();
+        createCustomer(live.api(), Map.of("externalKey", "real", "name", "Real Customer"));
+        signIn(live);
+
+        visit("/dashboard/customers/real");
+        PlaywrightAssertions.assertThat(page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Add a test card"))).hasCount(0);
+        visit("/dashboard/customers/real/cards/new");
+        PlaywrightAssertions.assertThat(page.locator("main")).containsText("A live account takes no card numbers here");
+        PlaywrightAssertions.assertThat(page.getByLabel("Card number")).hasCount(0);
+
+        // A forged post meets the service's own refusal of raw card data, beside the number.
+        assertThat(postForm("/dashboard/customers/real/cards", Map.of("number", "4242424242424242",
+                "expMonth", "12", "expYear", "2040", "cvc", "123"))).isEqualTo(422);
+        assertThat(live.api().get("/customers/real/payment-methods").json().get("data")).isEmpty();
+    }
 }

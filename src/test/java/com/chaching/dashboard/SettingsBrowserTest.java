@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import org.junit.jupiter.api.Test;
-import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 
 /** The Settings page: the account's settings with PATCH /account's rules, and the sandbox test clock. */
 class SettingsBrowserTest extends BrowserTest {
@@ -133,12 +132,7 @@ class SettingsBrowserTest extends BrowserTest {
 
     @Test
     void aLiveAccountsPageHasNoTestClock() {
-        // Live accounts are made by the operator; the test gives one a password as the operator would.
-        String accountId = liveAccount().accountId();
-        String email = accountId + "@live.test";
-        jdbc.sql("update accounts set password_hash = :hash where account_id = :id")
-                .param("hash", new BCryptPasswordEncoder(4).encode("live-password-123")).param("id", accountId).update();
-        signIn(email, "live-password-123");
+        signIn(liveOwner());
 
         visit("/dashboard/settings");
         PlaywrightAssertions.assertThat(page.getByLabel("Name")).hasValue("Live Co");

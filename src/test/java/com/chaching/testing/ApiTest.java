@@ -2,8 +2,6 @@ package com.chaching.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chaching.platform.ApiKeyHash;
-import com.chaching.platform.Ids;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -78,16 +76,19 @@ public abstract class ApiTest {
         return response;
     }
 
-    /** Live accounts are made by the operator, not by sign-up; the test writes one as the operator would. */
+    /** A new live account, signed up through the API with {@code livemode: true}, and a client holding its sk_live_ key. */
     protected Api liveAccount() {
-        String accountId = Ids.newId("acct");
-        String key = "sk_live_" + Ids.randomToken(32);
-        jdbc.sql("""
-                        insert into accounts (account_id, name, email, password_hash, livemode, invoice_prefix, created_at, updated_at)
-                        values (:id, 'Live Co', :email, 'x', true, 'LIVE', now(), now())""")
-                .param("id", accountId).param("email", accountId + "@live.test").update();
-        jdbc.sql("insert into api_keys (account_id, api_key_id, name, key_hash, last4, created_at) values (:id, :keyId, 'Secret key', :hash, 'xxxx', now())")
-                .param("id", accountId).param("keyId", Ids.newId("key")).param("hash", ApiKeyHash.of(key)).update();
-        return new Api(baseUrl(), key, accountId);
+        return liveOwner().api();
+    }
+
+    /** A new live account's owner, signed up through the API with {@code livemode: true}. */
+    protected Owner liveOwner() {
+        String email = "live" + ACCOUNTS.incrementAndGet() + "-" + System.nanoTime() + "@example.test";
+        String password = "correct horse battery";
+        Response response = anonymous().post("/accounts",
+                Map.of("name", "Live Co", "email", email, "password", password, "livemode", true));
+        assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        assertThat(response.text("apiKey")).startsWith("sk_live_");
+        return new Owner(new Api(baseUrl(), response.text("apiKey"), response.text("account.id")), email, password);
     }
 }

@@ -1,0 +1,82 @@
+package com.chaching.accounts;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.chaching.payments.PaymentGateways;
+import com.chaching.platform.ApiProblem;
+import com.chaching.platform.Tenant;
+import com.chaching.testing.Api;
+import com.chaching.testing.ApiTest;
+import com.chaching.testing.Response;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpStatus;
+import tools.jackson.databind.JsonNode;
+
+/** api.md "Live accounts": sign-up with livemode true makes a live account, marked live everywhere, with no sandbox tools. */
+class LiveAccountsApiTest extends ApiTest {
+
+    @Autowired
+    PaymentGateways gateways;
+
+    @Test
+    void signingUpWithLivemodeTrueMakesALiveAccountWithALiveKey() {
+        Response signedUp = anonymous().post("/accounts", Map.of("name", "Real Money Inc", "email", "owner@real-money.test",
+                "password", "correct horse battery", "livemode", true));
+
+        assertThat(signedUp.status()).isEqualTo(201);
+        assertThat(signedUp.text("apiKey")).startsWith("sk_live_");
+        assertThat(signedUp.json().get("account").get("livemode").asBoolean()).isTrue();
+        Api live = new Api(baseUrl(), signedUp.text("apiKey"), signedUp.text("account.id"));
+        assertThat(live.get("/account").json().get("livemode").asBoolean()).isTrue();
+        assertThat(live.get("/api-keys").json().get("data").get(0).get("livemode").asBoolean()).isTrue();
+    }
+
+    @Test
+    void aSignUpWithoutLivemodeOrWithFalseIsASandbox() {
+        Response absent = anonymous().post("/accounts", Map.of("name", "Sandbox One", "email", "one@sandbox.test",
+                "password", "correct horse battery"));
+        Response sandbox = anonymous().post("/accounts", Map.of("name", "Sandbox Two", "email", "two@sandbox.test",
+                "password", "correct horse battery", "livemode", false));
+
+        for (Response response : List.of(absent, sandbox)) {
+            assertThat(response.status()).isEqualTo(201);
+            assertThat(response.text("apiKey")).startsWith("sk_test_");
+            assertThat(response.json().get("account").get("livemode").asBoolean()).isFalse();
+        }
+    }
+
+    @Test
+    void aLivemodeThatIsNotABooleanIsRefusedAndMakesNoAccount() {
+        Response refused = anonymous().post("/accounts", Map.of("name", "Confused Inc", "email", "owner@confused.test",
+                "password", "correct horse battery", "livemode", "yes please"));
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("param")).isEqualTo("livemode");
+        assertThat(jdbc.sql("select count(*) from accounts where email = 'owner@confused.test'").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void aLiveAccountsObjectsAndEventsSayLive() {
+        Api live = liveAccount();
+        createCustomer(live, Map.of("externalKey", "real-customer", "name", "Real Customer"));
+
+        JsonNode event = live.get("/events?type=customer.created").json().get("data").get(0);
+        assertThat(event.get("livemode").asBoolean()).isTrue();
+        assertThat(live.get("/test-clock").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aLiveAccountWithoutAGatewayIsToldSoWithA402() {
+        Api live = liveAccount();
+
+        assertThatThrownBy(() -> gateways.of(new Tenant(live.accountId(), true)))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
+                    assertThat(problem.code()).isEqualTo("gateway_not_configured");
+                });
+    }
+}
