@@ -54,6 +54,11 @@ class AccountRepository {
     }
 
 
+    /** Whether the server holds any live account: a question about the server, so the one query not scoped to an account. */
+    boolean anyLive() {
+        return jdbc.sql("select exists (select 1 from accounts where livemode)").query(Boolean.class).single();
+    }
+
     Optional<Account> find(Tenant tenant) {
         return jdbc.sql("select " + COLUMNS + " from accounts where account_id = :accountId")
                 .param("accountId", tenant.accountId())

@@ -3,6 +3,7 @@ package com.chaching.accounts;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Ids;
+import com.chaching.platform.SecretBox;
 import com.chaching.platform.Tenant;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -29,14 +30,17 @@ public class AccountService {
     private final Clock serverClock;
     private final SignUpSettings signUp;
     private final ApiKeyService apiKeys;
+    private final SecretBox secrets;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
 
-    AccountService(AccountRepository accounts, AccountClock clocks, Clock serverClock, SignUpSettings signUp, ApiKeyService apiKeys) {
+    AccountService(AccountRepository accounts, AccountClock clocks, Clock serverClock, SignUpSettings signUp, ApiKeyService apiKeys,
+                   SecretBox secrets) {
         this.accounts = accounts;
         this.clocks = clocks;
         this.serverClock = serverClock;
         this.signUp = signUp;
         this.apiKeys = apiKeys;
+        this.secrets = secrets;
     }
 
     /** A new account (a sandbox unless asked live) and its first secret key, returned once and stored only as a hash. */
@@ -44,6 +48,10 @@ public class AccountService {
     SignUpResponse signUp(SignUpRequest request, @Nullable String bearerToken) {
         if (!signUp.allows(bearerToken)) {
             throw ApiProblem.unauthenticated("Sign-up is closed on this server; it needs the operator's admin token.");
+        }
+        if (Boolean.TRUE.equals(request.livemode()) && !secrets.configured()) {
+            throw ApiProblem.conflict("secrets_key_not_configured", "Live accounts need the server's " + SecretBox.SETTING
+                    + " to keep their gateway keys sealed; ask the operator to set it.");
         }
         String password = Objects.requireNonNull(request.password());
         if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.chaching.payments.PaymentGateways;
+import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
+import com.chaching.platform.SecretBox;
 import com.chaching.platform.Tenant;
 import com.chaching.testing.Api;
 import com.chaching.testing.ApiTest;
 import com.chaching.testing.Response;
+import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,6 +24,24 @@ class LiveAccountsApiTest extends ApiTest {
 
     @Autowired
     PaymentGateways gateways;
+
+    @Autowired
+    AccountRepository accountRepository;
+
+    @Autowired
+    AccountClock clocks;
+
+    @Autowired
+    Clock serverClock;
+
+    @Autowired
+    SignUpSettings signUpSettings;
+
+    @Autowired
+    ApiKeyService apiKeys;
+
+    @Autowired
+    SecretBox secrets;
 
     @Test
     void signingUpWithLivemodeTrueMakesALiveAccountWithALiveKey() {
@@ -78,5 +99,29 @@ class LiveAccountsApiTest extends ApiTest {
                     assertThat(problem.status()).isEqualTo(HttpStatus.PAYMENT_REQUIRED);
                     assertThat(problem.code()).isEqualTo("gateway_not_configured");
                 });
+    }
+
+    @Test
+    void withoutTheSecretsKeyALiveSignUpIsRefusedAndAServerHoldingLiveAccountsWillNotStart() {
+        liveAccount();
+        SecretBox unset = new SecretBox("");
+
+        // The same service, on a server without the key: a 409 that says what the operator must set.
+        AccountService keyless = new AccountService(accountRepository, clocks, serverClock, signUpSettings, apiKeys, unset);
+        assertThatThrownBy(() -> keyless.signUp(new SignUpRequest("Keyless Inc", "owner@keyless.test", "correct horse battery", true), null))
+                .isInstanceOfSatisfying(ApiProblem.class, problem -> {
+                    assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
+                    assertThat(problem.code()).isEqualTo("secrets_key_not_configured");
+                    assertThat(problem.detail()).contains("CHACHING_SECRETS_KEY");
+                });
+        assertThat(jdbc.sql("select count(*) from accounts where email = 'owner@keyless.test'").query(Long.class).single()).isZero();
+        // A sandbox needs no key.
+        assertThat(keyless.signUp(new SignUpRequest("Sandbox Inc", "owner@keyless-sandbox.test", "correct horse battery", null), null)
+                .account().livemode()).isFalse();
+
+        // Start-up, with live accounts in the database: refused, naming the setting.
+        assertThatThrownBy(() -> new LiveAccountsNeedTheSecretsKey(unset, accountRepository).run(null))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("CHACHING_SECRETS_KEY");
+        new LiveAccountsNeedTheSecretsKey(secrets, accountRepository).run(null);
     }
 }

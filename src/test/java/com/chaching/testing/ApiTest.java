@@ -18,12 +18,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * clock the tests move themselves.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"chaching.database.ephemeral=true", "logging.level.com.chaching=INFO", "management.server.port=0"})
+        properties = {"chaching.database.ephemeral=true", "logging.level.com.chaching=INFO", "management.server.port=0",
+                "chaching.secrets-key=" + ApiTest.SECRETS_KEY})
 @Import({FrozenServerClock.class, ManagementServer.class})
 public abstract class ApiTest {
 
     public static final Instant SERVER_START = Instant.parse("2026-03-01T09:00:00Z");
     private static final AtomicInteger ACCOUNTS = new AtomicInteger();
+
+    /** The tests' server's CHACHING_SECRETS_KEY: 32 fixed bytes, so that live accounts can be made. */
+    public static final String SECRETS_KEY = "dGVzdHMtb25seS1zZWNyZXRzLWtleS0zMi1ieXRlcyE=";
 
     @LocalServerPort
     protected int port;
