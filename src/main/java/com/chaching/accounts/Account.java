@@ -3,6 +3,7 @@ package com.chaching.accounts;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /** An account: one business using Chaching, with the settings later modules read. */
 @Schema(name = "Account")
@@ -18,5 +19,7 @@ public record Account(
         @Schema(description = "What a subscription becomes when its last retry fails.") AfterRetries afterRetries,
         @Schema(description = "Days after which a succeeded charge moves from pending to available balance.", example = "2") int settlementDays,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt,
+        @Schema(description = "A live account's payment gateway once set (PATCH /account gateway); null until then, and "
+                + "always null for a sandbox, which charges through the sandbox gateway.") @Nullable AccountGateway gateway) {
 }

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
@@ -52,7 +53,11 @@ class AccountController {
     }
 
     @PatchMapping("/account")
-    @Operation(operationId = "updateAccount", summary = "Update the account's settings", description = "Changes only the fields sent.",
+    @Operation(operationId = "updateAccount", summary = "Update the account's settings", description = """
+            Changes only the fields sent. A live account's gateway ({"type": "stripe", "secretKey": "sk_live_…"}) is \
+            checked with Stripe first: a key Stripe refuses is a 400 gateway_key_invalid, Stripe out of reach a 502 \
+            gateway_unavailable, and either way nothing changes. The key is kept sealed and never shown again; reads \
+            show gateway.secretKeyLast4. A sandbox account takes no gateway (400).""",
             requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(content = @Content(examples = @ExampleObject(
                     name = "dunningSettings", summary = "Time zone, invoice numbers and retries", value = """
                     {
@@ -62,6 +67,10 @@ class AccountController {
                       "afterRetries": "unpaid",
                       "settlementDays": 2
                     }"""))))
+    // Declaring any response stops springdoc adding the 200, so it is declared too.
+    @ApiResponse(responseCode = "200", description = "The account, updated.")
+    @ApiResponse(responseCode = "502", content = @Content, description = """
+            The gateway could not be asked whether the key works (gateway_unavailable); nothing was changed.""")
     Account update(Tenant tenant, @Valid @RequestBody AccountUpdate changes) {
         return accounts.update(tenant, changes);
     }

@@ -20,7 +20,7 @@ class AccountRepository {
 
     private static final String COLUMNS = """
             account_id, name, email, livemode, time_zone, invoice_prefix, retry_schedule, after_retries,
-            settlement_days, created_at, updated_at
+            settlement_days, created_at, updated_at, gateway_type, gateway_secret_last4
             """;
 
     private final JdbcClient jdbc;
@@ -74,6 +74,26 @@ class AccountRepository {
                 .optional();
     }
 
+    /** Sets the account's gateway: its type, its secret key sealed (SecretBox), and the key's last four characters. */
+    void setGateway(Tenant tenant, String type, String sealedSecret, String last4, Instant now) {
+        jdbc.sql("""
+                        update accounts
+                           set gateway_type = :type, gateway_secret_sealed = :sealed, gateway_secret_last4 = :last4, updated_at = :now
+                         where account_id = :accountId
+                        """)
+                .param("accountId", tenant.accountId()).param("type", type).param("sealed", sealedSecret).param("last4", last4)
+                .param("now", utc(now))
+                .update();
+    }
+
+    /** The account's gateway secret key as stored, sealed; empty when none is set. */
+    Optional<String> sealedGatewaySecret(Tenant tenant) {
+        return jdbc.sql("select gateway_secret_sealed from accounts where account_id = :accountId and gateway_secret_sealed is not null")
+                .param("accountId", tenant.accountId())
+                .query(String.class)
+                .optional();
+    }
+
     void update(Account account) {
         jdbc.sql("""
                         update accounts
@@ -107,7 +127,9 @@ class AccountRepository {
                 AfterRetries.fromValue(rs.getString("after_retries")),
                 rs.getInt("settlement_days"),
                 instant(rs, "created_at"),
-                instant(rs, "updated_at"));
+                instant(rs, "updated_at"),
+                rs.getString("gateway_type") == null ? null
+                        : new AccountGateway(rs.getString("gateway_type"), rs.getString("gateway_secret_last4")));
     }
 
     private static List<Integer> days(Array array) throws SQLException {

@@ -11,11 +11,13 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Sign-up and account settings. */
 @Service
@@ -31,16 +33,20 @@ public class AccountService {
     private final SignUpSettings signUp;
     private final ApiKeyService apiKeys;
     private final SecretBox secrets;
+    private final GatewayKeyCheck gatewayKeys;
+    private final TransactionTemplate inTransaction;
     private final BCryptPasswordEncoder passwords = new BCryptPasswordEncoder(10);
 
     AccountService(AccountRepository accounts, AccountClock clocks, Clock serverClock, SignUpSettings signUp, ApiKeyService apiKeys,
-                   SecretBox secrets) {
+                   SecretBox secrets, GatewayKeyCheck gatewayKeys, TransactionTemplate inTransaction) {
         this.accounts = accounts;
         this.clocks = clocks;
         this.serverClock = serverClock;
         this.signUp = signUp;
         this.apiKeys = apiKeys;
         this.secrets = secrets;
+        this.gatewayKeys = gatewayKeys;
+        this.inTransaction = inTransaction;
     }
 
     /** A new account (a sandbox unless asked live) and its first secret key, returned once and stored only as a hash. */
@@ -50,8 +56,7 @@ public class AccountService {
             throw ApiProblem.unauthenticated("Sign-up is closed on this server; it needs the operator's admin token.");
         }
         if (Boolean.TRUE.equals(request.livemode()) && !secrets.configured()) {
-            throw ApiProblem.conflict("secrets_key_not_configured", "Live accounts need the server's " + SecretBox.SETTING
-                    + " to keep their gateway keys sealed; ask the operator to set it.");
+            throw secretsKeyMissing();
         }
         String password = Objects.requireNonNull(request.password());
         if (password.getBytes(StandardCharsets.UTF_8).length > BCRYPT_MAX_BYTES) {
@@ -63,7 +68,7 @@ public class AccountService {
         Account account = new Account(Ids.newId("acct"), "account", name, Objects.requireNonNull(request.email()).strip(),
                 Boolean.TRUE.equals(request.livemode()),
                 "UTC", InvoicePrefixes.fromName(name), DEFAULT_RETRY_SCHEDULE, AfterRetries.CANCEL,
-                DEFAULT_SETTLEMENT_DAYS, now, now);
+                DEFAULT_SETTLEMENT_DAYS, now, now, null);
         if (!accounts.insert(account, passwords.encode(password))) {
             throw ApiProblem.alreadyExists("email", "An account with this email already exists.");
         }
@@ -75,8 +80,47 @@ public class AccountService {
         return accounts.find(tenant).orElseThrow(() -> ApiProblem.notFound("account", tenant.accountId()));
     }
 
-    @Transactional
+    /**
+     * {@code PATCH /account}. A gateway is checked with the gateway first, with no transaction open across that
+     * call, and then kept sealed (SecretBox) beside the settings, in one transaction.
+     */
     public Account update(Tenant tenant, AccountUpdate changes) {
+        GatewayInput gateway = changes.gateway();
+        String sealed = null;
+        if (gateway != null) {
+            if (tenant.sandbox()) {
+                throw ApiProblem.invalid("gateway", "A sandbox account charges through the sandbox gateway; only a live account takes a gateway.");
+            }
+            if (!secrets.configured()) {
+                throw secretsKeyMissing();
+            }
+            String secretKey = Objects.requireNonNull(gateway.secretKey());
+            gatewayKeys.check(Objects.requireNonNull(gateway.type()), secretKey);
+            sealed = secrets.seal(secretKey, tenant.accountId());
+        }
+        String sealedSecret = sealed;
+        return Objects.requireNonNull(inTransaction.execute(status -> {
+            Account updated = updateSettings(tenant, changes);
+            if (gateway != null && sealedSecret != null) {
+                String key = Objects.requireNonNull(gateway.secretKey());
+                accounts.setGateway(tenant, Objects.requireNonNull(gateway.type()), sealedSecret, key.substring(key.length() - 4), updated.updatedAt());
+                return get(tenant);
+            }
+            return updated;
+        }));
+    }
+
+    /** The account's gateway secret key, opened; empty for an account with no gateway. */
+    public Optional<String> gatewaySecret(Tenant tenant) {
+        return accounts.sealedGatewaySecret(tenant).map(sealed -> secrets.open(sealed, tenant.accountId()));
+    }
+
+    private static ApiProblem secretsKeyMissing() {
+        return ApiProblem.conflict("secrets_key_not_configured", "Live accounts need the server's " + SecretBox.SETTING
+                + " to keep their gateway keys sealed; ask the operator to set it.");
+    }
+
+    private Account updateSettings(Tenant tenant, AccountUpdate changes) {
         Account current = accounts.lock(tenant).orElseThrow(() -> ApiProblem.notFound("account", tenant.accountId()));
         Account updated = new Account(
                 current.id(),
@@ -90,7 +134,8 @@ public class AccountService {
                 changes.afterRetries() != null ? changes.afterRetries() : current.afterRetries(),
                 changes.settlementDays() != null ? changes.settlementDays() : current.settlementDays(),
                 current.createdAt(),
-                clocks.now(tenant));
+                clocks.now(tenant),
+                current.gateway());
         accounts.update(updated);
         return updated;
     }

@@ -1,6 +1,7 @@
 package com.chaching.accounts;
 
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
@@ -22,5 +23,13 @@ public record AccountUpdate(
         @Schema(description = "cancel or unpaid.")
         @Nullable AfterRetries afterRetries,
         @Schema(description = "0 to 30 days.")
-        @Min(0) @Max(30) @Nullable Integer settlementDays) {
+        @Min(0) @Max(30) @Nullable Integer settlementDays,
+        @Schema(description = "Live accounts only: the payment gateway to charge through, checked with it when set.")
+        @Valid @Nullable GatewayInput gateway) {
+
+    /** The settings alone, as the dashboard's settings form sends them. */
+    public AccountUpdate(@Nullable String name, @Nullable String timeZone, @Nullable String invoicePrefix,
+                         @Nullable List<Integer> retrySchedule, @Nullable AfterRetries afterRetries, @Nullable Integer settlementDays) {
+        this(name, timeZone, invoicePrefix, retrySchedule, afterRetries, settlementDays, null);
+    }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.JsonNode;
 
 /** api.md "Live accounts": sign-up with livemode true makes a live account, marked live everywhere, with no sandbox tools. */
@@ -42,6 +43,12 @@ class LiveAccountsApiTest extends ApiTest {
 
     @Autowired
     SecretBox secrets;
+
+    @Autowired
+    GatewayKeyCheck gatewayKeys;
+
+    @Autowired
+    TransactionTemplate inTransaction;
 
     @Test
     void signingUpWithLivemodeTrueMakesALiveAccountWithALiveKey() {
@@ -107,7 +114,8 @@ class LiveAccountsApiTest extends ApiTest {
         SecretBox unset = new SecretBox("");
 
         // The same service, on a server without the key: a 409 that says what the operator must set.
-        AccountService keyless = new AccountService(accountRepository, clocks, serverClock, signUpSettings, apiKeys, unset);
+        AccountService keyless = new AccountService(accountRepository, clocks, serverClock, signUpSettings, apiKeys, unset,
+                gatewayKeys, inTransaction);
         assertThatThrownBy(() -> keyless.signUp(new SignUpRequest("Keyless Inc", "owner@keyless.test", "correct horse battery", true), null))
                 .isInstanceOfSatisfying(ApiProblem.class, problem -> {
                     assertThat(problem.status()).isEqualTo(HttpStatus.CONFLICT);
