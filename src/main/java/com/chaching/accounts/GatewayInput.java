@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 public record GatewayInput(
         @Schema(allowableValues = "stripe") @NotNull @Pattern(regexp = "stripe", message = "must be stripe") @Nullable String type,
         @Schema(description = "A Stripe secret or restricted key (sk_live_…, rk_live_…; sk_test_… for a staging copy against "
-                + "Stripe's test mode). Checked with Stripe when set; stored sealed; never shown again.", example = "sk_live_51H…")
+                + "Stripe's test mode). Checked with Stripe when set; stored sealed; never shown again.", example = "sk_live_51HxYzAbCdEfGhIjKl")
         @NotNull @Size(max = 255) @Pattern(regexp = "(sk|rk)_(live|test)_[A-Za-z0-9]{10,}", message = "must be a Stripe secret key (sk_live_…)")
         @Nullable String secretKey) {
 
