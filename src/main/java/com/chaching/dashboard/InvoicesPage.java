@@ -16,7 +16,6 @@ import com.chaching.tax.TaxRateService;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ class InvoicesPage {
     static final int PAGE_SIZE = PageRequest.DEFAULT_LIMIT;
     /** How many of an invoice's payments its page shows: the API's largest page. */
     static final int PAYMENTS_SHOWN = 100;
-    static final List<String> STATUSES = Arrays.stream(InvoiceStatus.values()).map(InvoiceStatus::value).toList();
+    static final List<String> STATUSES = EnumChoices.values(InvoiceStatus.values(), InvoiceStatus::value);
 
     /** One tax rate's share of the invoice, summed over its lines, as the customer reads it. */
     record TaxRow(String displayName, @Nullable BigDecimal percentage, boolean inclusive, long amount) {
@@ -72,7 +71,7 @@ class InvoicesPage {
                 Model model, HttpServletResponse response) {
         String chosen = status == null || status.isBlank() ? null : status.strip();
         InvoiceStatus filter = chosen == null ? null
-                : Arrays.stream(InvoiceStatus.values()).filter(s -> s.value().equals(chosen)).findFirst().orElse(null);
+                : EnumChoices.byValue(InvoiceStatus.values(), InvoiceStatus::value, chosen).orElse(null);
         model.addAttribute("status", chosen == null ? "" : chosen);
         model.addAttribute("statuses", STATUSES);
         if (chosen != null && filter == null) {

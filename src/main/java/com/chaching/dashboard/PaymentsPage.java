@@ -18,7 +18,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.Size;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -46,8 +45,8 @@ class PaymentsPage {
 
     /** Rows per page of the list: the API's default page size. */
     static final int PAGE_SIZE = PageRequest.DEFAULT_LIMIT;
-    static final List<String> TYPES = Arrays.stream(TransactionType.values()).map(TransactionType::value).toList();
-    static final List<String> STATUSES = Arrays.stream(TransactionStatus.values()).map(TransactionStatus::value).toList();
+    static final List<String> TYPES = EnumChoices.values(TransactionType.values(), TransactionType::value);
+    static final List<String> STATUSES = EnumChoices.values(TransactionStatus.values(), TransactionStatus::value);
     /** The refund reasons of {@code RefundRequest}; none is allowed too. */
     static final List<String> REASONS = List.of("requested_by_customer", "duplicate", "fraudulent");
 
@@ -90,13 +89,13 @@ class PaymentsPage {
         model.addAttribute("types", TYPES);
         model.addAttribute("statuses", STATUSES);
         Map<String, String> errors = new LinkedHashMap<>();
-        TransactionType typeFilter = chosenType == null ? null : Arrays.stream(TransactionType.values())
-                .filter(candidate -> candidate.value().equals(chosenType)).findFirst().orElse(null);
+        TransactionType typeFilter = chosenType == null ? null
+                : EnumChoices.byValue(TransactionType.values(), TransactionType::value, chosenType).orElse(null);
         if (chosenType != null && typeFilter == null) {
             errors.put("type", "Must be one of: " + String.join(", ", TYPES) + ".");
         }
-        TransactionStatus statusFilter = chosenStatus == null ? null : Arrays.stream(TransactionStatus.values())
-                .filter(candidate -> candidate.value().equals(chosenStatus)).findFirst().orElse(null);
+        TransactionStatus statusFilter = chosenStatus == null ? null
+                : EnumChoices.byValue(TransactionStatus.values(), TransactionStatus::value, chosenStatus).orElse(null);
         if (chosenStatus != null && statusFilter == null) {
             errors.put("status", "Must be one of: " + String.join(", ", STATUSES) + ".");
         }

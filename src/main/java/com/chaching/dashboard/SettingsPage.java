@@ -18,7 +18,6 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -94,10 +93,9 @@ class SettingsPage {
         if (days == null) {
             errors.put("retrySchedule", "Must be whole numbers of days separated by commas, such as 1, 3, 5, 7.");
         }
-        AfterRetries after = Arrays.stream(AfterRetries.values()).filter(v -> v.value().equals(afterRetries)).findFirst().orElse(null);
+        AfterRetries after = EnumChoices.byValue(AfterRetries.values(), AfterRetries::value, afterRetries).orElse(null);
         if (after == null) {
-            errors.put("afterRetries", "Must be one of: " + Arrays.stream(AfterRetries.values()).map(AfterRetries::value)
-                    .collect(Collectors.joining(", ")) + ".");
+            errors.put("afterRetries", "Must be one of: " + String.join(", ", EnumChoices.values(AfterRetries.values(), AfterRetries::value)) + ".");
         }
         Integer settlement = wholeNumber(settlementDays);
         if (settlement == null) {
@@ -148,7 +146,7 @@ class SettingsPage {
 
     private String page(Model model, Tenant tenant, SettingsForm form, @Nullable ClockForm clockForm) {
         model.addAttribute("form", form);
-        model.addAttribute("afterRetriesValues", Arrays.stream(AfterRetries.values()).map(AfterRetries::value).toList());
+        model.addAttribute("afterRetriesValues", EnumChoices.values(AfterRetries.values(), AfterRetries::value));
         if (!tenant.livemode()) {
             Instant now = testClocks.read(tenant).now();
             model.addAttribute("clockNow", SHOWN.format(now));

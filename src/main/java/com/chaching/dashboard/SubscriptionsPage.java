@@ -8,7 +8,6 @@ import com.chaching.subscriptions.SubscriptionFilter;
 import com.chaching.subscriptions.SubscriptionService;
 import com.chaching.subscriptions.SubscriptionStatus;
 import jakarta.validation.constraints.Size;
-import java.util.Arrays;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -26,7 +25,7 @@ class SubscriptionsPage {
     /** Rows per page of the list: the API's default page size. */
     static final int PAGE_SIZE = PageRequest.DEFAULT_LIMIT;
     /** Every status, as the filter offers them. */
-    static final List<String> STATUSES = Arrays.stream(SubscriptionStatus.values()).map(SubscriptionStatus::value).toList();
+    static final List<String> STATUSES = EnumChoices.values(SubscriptionStatus.values(), SubscriptionStatus::value);
 
     private final SubscriptionService subscriptions;
     private final SubscriptionView view;
@@ -63,7 +62,7 @@ class SubscriptionsPage {
     }
 
     private static SubscriptionStatus status(String value) {
-        return Arrays.stream(SubscriptionStatus.values()).filter(candidate -> candidate.value().equals(value)).findFirst()
+        return EnumChoices.byValue(SubscriptionStatus.values(), SubscriptionStatus::value, value)
                 .orElseThrow(() -> ApiProblem.invalid("status", "No such status: '" + value + "'. Choose one of " + String.join(", ", STATUSES) + "."));
     }
 }
