@@ -301,14 +301,8 @@ class InvoicesBrowserTest extends BrowserTest {
         String theirs = open(other.api(), "theirs", "Their work", 1000);
         signIn(signUpOwner("Nosy Co"));
 
-        for (String path : List.of("/dashboard/invoices/" + theirs, "/dashboard/invoices/in_nothing",
-                "/dashboard/invoices?startingAfter=" + theirs)) {
-            com.microsoft.playwright.Response response = page.navigate(path);
-            shot(path);
-            assertThat(response.status()).as(path).isEqualTo(404);
-            PlaywrightAssertions.assertThat(heading()).hasText("Page not found");
-            PlaywrightAssertions.assertThat(page.locator("main")).not().containsText("Not Yours");
-        }
+        assertNotFoundPages("Not Yours", List.of("/dashboard/invoices/" + theirs, "/dashboard/invoices/in_nothing",
+                "/dashboard/invoices?startingAfter=" + theirs));
         assertThat(seriousViolations()).isEmpty();
 
         // A form posted with this session's token at another account's invoice: the 404 page, nothing changed.

@@ -203,14 +203,8 @@ class PaymentsBrowserTest extends BrowserTest {
         String theirs = chargeOf(other.api(), paid(other.api(), "theirs", "Their work", 1000).text("id"));
         signIn(signUpOwner("Nosy Co"));
 
-        for (String path : List.of("/dashboard/payments/" + theirs, "/dashboard/payments/txn_nothing",
-                "/dashboard/payments?startingAfter=" + theirs)) {
-            com.microsoft.playwright.Response response = page.navigate(path);
-            shot(path);
-            assertThat(response.status()).as(path).isEqualTo(404);
-            PlaywrightAssertions.assertThat(heading()).hasText("Page not found");
-            PlaywrightAssertions.assertThat(page.locator("main")).not().containsText("theirs");
-        }
+        assertNotFoundPages("theirs", List.of("/dashboard/payments/" + theirs, "/dashboard/payments/txn_nothing",
+                "/dashboard/payments?startingAfter=" + theirs));
         assertThat(seriousViolations()).isEmpty();
 
         assertThat(postForm("/dashboard/payments/" + theirs + "/refunds", Map.of("amount", "1.00"))).isEqualTo(404);

@@ -1,5 +1,6 @@
 package com.chaching.testing;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import com.deque.html.axecore.playwright.AxeBuilder;
@@ -9,6 +10,7 @@ import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
+import com.microsoft.playwright.assertions.PlaywrightAssertions;
 import com.microsoft.playwright.options.AriaRole;
 import com.microsoft.playwright.options.FormData;
 import com.microsoft.playwright.options.RequestOptions;
@@ -120,6 +122,21 @@ public abstract class BrowserTest extends ApiTest {
         int status = page.navigate(path).status();
         shot(path.substring(0, Math.min(path.length(), 80)));
         return status;
+    }
+
+    /**
+     * Each path answers the dashboard's HTML 404 page, which shows nothing of {@code hidden} (another account's
+     * data): what a URL naming another account's object, or nothing, must meet.
+     */
+    protected void assertNotFoundPages(String hidden, List<String> paths) {
+        for (String path : paths) {
+            com.microsoft.playwright.Response response = page.navigate(path);
+            shot(path.substring(0, Math.min(path.length(), 80)));
+            assertThat(response.status()).as(path).isEqualTo(404);
+            assertThat(response.headerValue("content-type")).as(path).startsWith("text/html");
+            PlaywrightAssertions.assertThat(heading()).hasText("Page not found");
+            PlaywrightAssertions.assertThat(page.locator("main")).not().containsText(hidden);
+        }
     }
 
     /**
