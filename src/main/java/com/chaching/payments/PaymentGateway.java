@@ -1,5 +1,6 @@
 package com.chaching.payments;
 
+import com.chaching.customers.Customer;
 import com.chaching.platform.Money;
 import com.chaching.platform.Tenant;
 import java.util.Optional;
@@ -14,6 +15,15 @@ public interface PaymentGateway {
     /** Exchanges a card for a token to charge it by; the card's number and code go no further. */
     CardToken tokenize(Tenant tenant, CardDetails card);
 
+    /**
+     * Takes a card the gateway already holds, by the id its client-side form made in the buyer's browser (a
+     * Stripe PaymentMethod), and reads back what may be shown of it: the way live accounts get cards.
+     */
+    CardToken adopt(Tenant tenant, String gatewayToken);
+
+    /** Makes the card chargeable for this customer, again and again, while nobody is present to confirm. */
+    void attach(Tenant tenant, String token, Customer customer);
+
     /** Charges the card behind {@code token}; the same key always answers with the first outcome. */
     ChargeOutcome charge(Tenant tenant, String token, Money amount, String idempotencyKey);
 
@@ -25,7 +35,4 @@ public interface PaymentGateway {
 
     /** The outcome of the refund made with this key, if the gateway has one. */
     Optional<RefundOutcome> findRefund(Tenant tenant, String idempotencyKey);
-
-    /** What this gateway keeps of a charge of {@code amount}. */
-    Money fee(Money amount);
 }

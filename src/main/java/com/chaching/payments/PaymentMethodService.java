@@ -23,6 +23,7 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Payment methods: create (through the gateway), read, list, attach to a customer and detach. */
 @Service
@@ -38,9 +39,11 @@ public class PaymentMethodService {
     private final ApplicationEventPublisher events;
     private final AccountService accounts;
     private final EventLog eventLog;
+    private final TransactionTemplate inTransaction;
 
     PaymentMethodService(PaymentMethodRepository paymentMethods, CustomerService customers, PaymentGateways gateways,
-                         AccountClock clocks, ApplicationEventPublisher events, AccountService accounts, EventLog eventLog) {
+                         AccountClock clocks, ApplicationEventPublisher events, AccountService accounts, EventLog eventLog,
+                         TransactionTemplate inTransaction) {
         this.paymentMethods = paymentMethods;
         this.customers = customers;
         this.gateways = gateways;
@@ -48,29 +51,48 @@ public class PaymentMethodService {
         this.events = events;
         this.accounts = accounts;
         this.eventLog = eventLog;
+        this.inTransaction = inTransaction;
     }
 
     /**
-     * Checks the card, hands its number and code to the gateway (in exchange for a token) and stores what may
-     * be shown of it. An invalid card is refused before anything is sent or stored. No transaction is held
-     * open across the gateway call; the insert after it is one statement. No event: as at Stripe, a payment
-     * method that belongs to no customer is news to nobody (events.md has no payment_method.created); its
-     * attach is.
+     * Stores a card: a sandbox account's by number, checked and handed to the gateway for a token; a live
+     * account's by the gateway token its buyer's browser made, read back from the gateway. A request the
+     * account cannot take is refused before anything is sent or stored. No transaction is held open across
+     * the gateway call; the insert after it is one statement. No event: as at Stripe, a payment method that
+     * belongs to no customer is news to nobody (events.md has no payment_method.created); its attach is.
      */
     public PaymentMethod create(Tenant tenant, PaymentMethodCreate request) {
-        if (tenant.livemode()) {
-            throw ApiProblem.badRequest("raw_card_data_unsupported", "card.number",
-                    "Live accounts do not accept raw card numbers: collect cards with your gateway's client-side tokenisation.");
-        }
+        CardToken token = tenant.livemode() ? adoptedCard(tenant, request) : tokenizedCard(tenant, request);
         Instant now = clocks.now(tenant);
-        ZoneId zone = ZoneId.of(accounts.get(tenant).timeZone());
-        CardDetails card = checkedCard(Objects.requireNonNull(request.card()), YearMonth.from(now.atZone(zone)));
-        CardToken token = gateways.of(tenant).tokenize(tenant, card);
         PaymentMethod paymentMethod = new PaymentMethod(Ids.newId("pm"), "payment_method", "card",
                 new PaymentMethod.Card(token.brand(), token.last4(), token.expMonth(), token.expYear(), token.funding(), token.country()),
                 request.billingDetails(), null, Metadata.forCreate(request.metadata()), now, now);
         paymentMethods.insert(tenant, paymentMethod, token.token());
         return paymentMethod;
+    }
+
+    private CardToken tokenizedCard(Tenant tenant, PaymentMethodCreate request) {
+        if (request.gatewayToken() != null) {
+            throw ApiProblem.badRequest("gateway_token_unsupported", "gatewayToken",
+                    "Sandbox accounts take a test card by its number (card); gatewayToken is for live accounts.");
+        }
+        if (request.card() == null) {
+            throw ApiProblem.missing("card");
+        }
+        ZoneId zone = ZoneId.of(accounts.get(tenant).timeZone());
+        CardDetails card = checkedCard(request.card(), YearMonth.from(clocks.now(tenant).atZone(zone)));
+        return gateways.of(tenant).tokenize(tenant, card);
+    }
+
+    private CardToken adoptedCard(Tenant tenant, PaymentMethodCreate request) {
+        if (request.card() != null) {
+            throw ApiProblem.badRequest("raw_card_data_unsupported", "card.number",
+                    "Live accounts do not accept raw card numbers: collect cards with Stripe.js and send its PaymentMethod id as gatewayToken.");
+        }
+        if (request.gatewayToken() == null) {
+            throw ApiProblem.missing("gatewayToken");
+        }
+        return gateways.of(tenant).adopt(tenant, request.gatewayToken());
     }
 
     /** The payment method with this id in the account; 404 otherwise. */
@@ -100,9 +122,22 @@ public class PaymentMethodService {
         return stored.paymentMethod();
     }
 
-    /** Attaches to the customer; again to the same one changes nothing; to another one is a 409. */
-    @Transactional
+    /**
+     * Attaches to the customer; again to the same one changes nothing; to another one is a 409. The gateway
+     * is told first, with no transaction of ours open (decisions.md (ac)): a live card must be attached to
+     * the customer's mirror at Stripe before it can be charged off-session. Telling it twice is harmless, so
+     * a race between two attaches is decided here, under the row's lock, as before.
+     */
     public PaymentMethod attach(Tenant tenant, String id, AttachRequest request) {
+        PaymentMethodRepository.Stored stored = stored(tenant, id);
+        Customer customer = customers.get(tenant, Objects.requireNonNull(request.customer()));
+        if (stored.customerId() == null) {
+            gateways.of(tenant).attach(tenant, stored.gatewayToken(), customer);
+        }
+        return Objects.requireNonNull(inTransaction.execute(status -> attachInTransaction(tenant, id, request)));
+    }
+
+    private PaymentMethod attachInTransaction(Tenant tenant, String id, AttachRequest request) {
         PaymentMethodRepository.Stored stored = paymentMethods.lock(tenant, id).orElseThrow(() -> ApiProblem.notFound("payment method", id));
         Customer customer = customers.lock(tenant, Objects.requireNonNull(request.customer()));
         if (customer.id().equals(stored.customerId())) {

@@ -1,5 +1,6 @@
 package com.chaching.payments.sandbox;
 
+import com.chaching.customers.Customer;
 import com.chaching.payments.CardBrand;
 import com.chaching.payments.CardDetails;
 import com.chaching.payments.CardNumbers;
@@ -51,6 +52,20 @@ public class SandboxGateway implements PaymentGateway {
         CardToken.Funding funding = SandboxCards.isDebit(card.number()) ? CardToken.Funding.DEBIT : CardToken.Funding.CREDIT;
         return new CardToken(token, CardBrand.of(card.number()), CardNumbers.last4(card.number()), card.expMonth(), card.expYear(),
                 funding, "US");
+    }
+
+    /**
+     * Never reached: a sandbox account's cards arrive by number, and {@code PaymentMethodService} refuses a
+     * gateway token from one before asking a gateway. A sandbox has no client-side form whose tokens it could take.
+     */
+    @Override
+    public CardToken adopt(Tenant tenant, String gatewayToken) {
+        throw new IllegalStateException("the sandbox gateway takes cards by number, not by a gateway token");
+    }
+
+    /** A sandbox token is chargeable for anyone as soon as it is made: attaching it is the caller's record alone. */
+    @Override
+    public void attach(Tenant tenant, String token, Customer customer) {
     }
 
     @Override
@@ -120,8 +135,8 @@ public class SandboxGateway implements PaymentGateway {
         return books.findRefund(tenant, idempotencyKey).map(SandboxGateway::outcome);
     }
 
-    @Override
-    public Money fee(Money amount) {
+    /** What the sandbox keeps of a charge of {@code amount}. */
+    Money fee(Money amount) {
         return amount.percent(FEE_PERCENT, RoundingMode.HALF_UP).plus(Money.of(FEE_FIXED, amount.currency()));
     }
 
