@@ -1,62 +1,36 @@
 package com.chaching.accounts;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.platform.Tenant;
 import com.chaching.testing.Api;
-import com.chaching.testing.ApiTest;
+import com.chaching.testing.StripeApiTest;
 import com.chaching.testing.Response;
-import com.github.tomakehurst.wiremock.WireMockServer;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Setting a live account's Stripe key (issue 13): stripe-java, pointed at a WireMock "Stripe" on loopback whose
  * answers follow Stripe's API reference for GET /v1/balance and its errors, checks the key before it is kept.
  */
-class StripeGatewayKeyApiTest extends ApiTest {
+class StripeGatewayKeyApiTest extends StripeApiTest {
 
-    private static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
-    private static final String GOOD_KEY = "sk_live_51GoodKeyAbCdEfGhIjKlMnOpQr4f2Q";
+    private static final String GOOD_KEY = STRIPE_KEY;
     private static final String BAD_KEY = "sk_live_51RevokedKeyAbCdEfGhIjKlMnOpQr";
 
     @Autowired
     AccountService accounts;
 
-    @DynamicPropertySource
-    static void stripeOnLoopback(DynamicPropertyRegistry registry) {
-        if (!STRIPE.isRunning()) {
-            STRIPE.start();
-        }
-        registry.add("chaching.stripe.api-base", STRIPE::baseUrl);
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        STRIPE.stop();
-    }
-
     @BeforeEach
-    void stripeAnswersAsItsReferenceSays() {
-        STRIPE.resetAll();
-        STRIPE.stubFor(get(urlPathEqualTo("/v1/balance")).withHeader("Authorization", equalTo("Bearer " + GOOD_KEY))
-                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("""
-                        {"object": "balance", "livemode": true,
-                         "available": [{"amount": 0, "currency": "usd", "source_types": {"card": 0}}],
-                         "pending": [{"amount": 0, "currency": "usd", "source_types": {"card": 0}}]}""")));
+    void stripeRefusesTheRevokedKey() {
         STRIPE.stubFor(get(urlPathEqualTo("/v1/balance")).withHeader("Authorization", equalTo("Bearer " + BAD_KEY))
-                .willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+                .willReturn(json(401, """
                         {"error": {"message": "Invalid API Key provided: sk_live_****pQr", "type": "invalid_request_error"}}""")));
     }
 
@@ -98,7 +72,7 @@ class StripeGatewayKeyApiTest extends ApiTest {
         Api live = liveAccount();
         String key = "sk_live_51UnluckyKeyAbCdEfGhIjKlMnOp";
         STRIPE.stubFor(get(urlPathEqualTo("/v1/balance")).withHeader("Authorization", equalTo("Bearer " + key))
-                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json").withBody("""
+                .willReturn(json(500, """
                         {"error": {"message": "An unknown error occurred", "type": "api_error"}}""")));
 
         Response failed = live.patch("/account", Map.of("gateway", Map.of("type", "stripe", "secretKey", key)));

@@ -10,9 +10,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -24,6 +27,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 public abstract class StripeApiTest extends ApiTest {
 
+    /** One for the whole run, never stopped: the Spring context its address went into is cached across test classes. */
     protected static final WireMockServer STRIPE = new WireMockServer(options().dynamicPort());
     /** A Stripe key the "Stripe" here accepts. */
     protected static final String STRIPE_KEY = "sk_live_51GoodKeyAbCdEfGhIjKlMnOpQr4f2Q";
@@ -39,11 +43,6 @@ public abstract class StripeApiTest extends ApiTest {
         registry.add("chaching.stripe.read-timeout-ms", () -> "2000");
         // The tests run the reconciler's passes themselves, with the server clock where they put it.
         registry.add("chaching.reconciler.interval", () -> "PT1H");
-    }
-
-    @AfterAll
-    static void stopStripe() {
-        STRIPE.stop();
     }
 
     @BeforeEach
@@ -138,5 +137,15 @@ public abstract class StripeApiTest extends ApiTest {
         return """
                 {"id": "%s", "object": "refund", "amount": %d, "currency": "usd", "payment_intent": "%s", "status": "%s",
                  "failure_reason": null, "metadata": {}, "created": 1767225600}""".formatted(id, amount, intentId, status);
+    }
+
+    /** A form-encoded request to Stripe, its fields decoded (metadata[chaching_key], expand[0]…). */
+    protected static Map<String, String> formOf(LoggedRequest request) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        for (String pair : request.getBodyAsString().split("&")) {
+            String[] parts = pair.split("=", 2);
+            fields.put(URLDecoder.decode(parts[0], StandardCharsets.UTF_8), parts.length > 1 ? URLDecoder.decode(parts[1], StandardCharsets.UTF_8) : "");
+        }
+        return fields;
     }
 }
