@@ -13,17 +13,12 @@ import com.chaching.testing.Api;
 import com.chaching.testing.Response;
 import com.chaching.testing.StripeApiTest;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -33,7 +28,6 @@ import tools.jackson.databind.JsonNode;
  * set, whose success makes it active again.
  */
 // The tests run the engine's passes themselves, with the server clock where they put it.
-@TestPropertySource(properties = "chaching.engine.interval=PT1H")
 class LiveRenewalOnStripeApiTest extends StripeApiTest {
 
     private static final long PRICE = 2500;
@@ -67,7 +61,7 @@ class LiveRenewalOnStripeApiTest extends StripeApiTest {
         List<LoggedRequest> charges = chargesOf(invoiceId);
         assertThat(charges).hasSize(1);
         assertThat(charges.getFirst().getHeader("Idempotency-Key")).isEqualTo(invoiceId + "-attempt-1");
-        assertThat(form(charges.getFirst())).containsEntry("amount", String.valueOf(PRICE)).containsEntry("currency", "usd")
+        assertThat(formOf(charges.getFirst())).containsEntry("amount", String.valueOf(PRICE)).containsEntry("currency", "usd")
                 .containsEntry("customer", stripeCustomer).containsEntry("payment_method", stripeCard)
                 .containsEntry("confirm", "true").containsEntry("off_session", "true")
                 .containsEntry("metadata[chaching_key]", invoiceId + "-attempt-1");
@@ -149,16 +143,6 @@ class LiveRenewalOnStripeApiTest extends StripeApiTest {
     private static List<LoggedRequest> chargesOf(String invoiceId) {
         return STRIPE.findAll(postRequestedFor(urlPathEqualTo("/v1/payment_intents"))
                 .withHeader("Idempotency-Key", matching(invoiceId + "-attempt-[0-9]+")));
-    }
-
-    /** A form-encoded request's fields, decoded. */
-    private static Map<String, String> form(LoggedRequest request) {
-        return Arrays.stream(request.getBodyAsString().split("&")).map(field -> field.split("=", 2))
-                .collect(Collectors.toMap(field -> decode(field[0]), field -> field.length > 1 ? decode(field[1]) : "", (a, b) -> a + "," + b));
-    }
-
-    private static String decode(String text) {
-        return URLDecoder.decode(text, StandardCharsets.UTF_8);
     }
 
     private static List<JsonNode> transactionsOf(Api live, String invoiceId) {

@@ -41,8 +41,9 @@ public abstract class StripeApiTest extends ApiTest {
         registry.add("chaching.stripe.api-base", STRIPE::baseUrl);
         // Long enough for any stub's answer on a busy machine; short enough that a test of a silent Stripe waits little.
         registry.add("chaching.stripe.read-timeout-ms", () -> "2000");
-        // The tests run the reconciler's passes themselves, with the server clock where they put it.
+        // The tests run the reconciler's and the billing engine's passes themselves, with the server clock where they put it.
         registry.add("chaching.reconciler.interval", () -> "PT1H");
+        registry.add("chaching.engine.interval", () -> "PT1H");
     }
 
     @BeforeEach
