@@ -2,6 +2,7 @@ package com.chaching.events;
 
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.Ids;
+import com.chaching.platform.LivemodeProperty;
 import com.chaching.platform.RequestOrigin;
 import com.chaching.platform.Tenant;
 import java.time.Clock;
@@ -52,8 +53,8 @@ public class EventLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordUpdate(Tenant tenant, String type, Object before, Object after) {
-        Map<String, Object> old = fields(before);
-        Map<String, Object> now = fields(after);
+        Map<String, Object> old = fields(tenant, before);
+        Map<String, Object> now = fields(tenant, after);
         Map<String, Object> previous = new LinkedHashMap<>();
         now.forEach((field, value) -> {
             if (!field.equals(UPDATED_AT) && !Objects.equals(old.get(field), value)) {
@@ -76,8 +77,8 @@ public class EventLog {
                 new EventData(object, previous), new EventRequest(origin.id(), origin.idempotencyKey())), serverClock.instant());
     }
 
-    /** The resource's fields in the order its JSON gives them, as a client reads them. */
-    private Map<String, Object> fields(Object resource) {
-        return json.convertValue(resource, FIELDS);
+    /** The resource's fields in the order its JSON gives them, as a client of the account reads them. */
+    private Map<String, Object> fields(Tenant tenant, Object resource) {
+        return json.readValue(json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsBytes(resource), FIELDS);
     }
 }

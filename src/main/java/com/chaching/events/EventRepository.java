@@ -4,6 +4,7 @@ import static com.chaching.platform.SqlValues.instant;
 import static com.chaching.platform.SqlValues.utc;
 
 import com.chaching.platform.LikePatterns;
+import com.chaching.platform.LivemodeProperty;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
@@ -54,7 +55,7 @@ class EventRepository {
                 .param("id", event.id())
                 .param("type", event.type())
                 .param("livemode", event.livemode())
-                .param("data", json.writeValueAsString(event.data()))
+                .param("data", json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsString(event.data()))
                 .param("requestId", event.request().id())
                 .param("idempotencyKey", event.request().idempotencyKey())
                 .param("createdAt", utc(event.createdAt()))

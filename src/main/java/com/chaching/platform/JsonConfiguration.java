@@ -2,9 +2,11 @@ package com.chaching.platform;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
+import org.springframework.boot.http.converter.autoconfigure.ServerHttpMessageConvertersCustomizer;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.JsonParser;
 import tools.jackson.core.JsonToken;
@@ -16,6 +18,7 @@ import tools.jackson.databind.cfg.CoercionAction;
 import tools.jackson.databind.cfg.CoercionInputShape;
 import tools.jackson.databind.deser.jdk.StringDeserializer;
 import tools.jackson.databind.deser.std.StdScalarDeserializer;
+import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.module.SimpleModule;
 import tools.jackson.databind.type.LogicalType;
 
@@ -53,7 +56,18 @@ class JsonConfiguration {
                 .addModule(new SimpleModule("chaching-strings")
                         .addDeserializer(String.class, new NulFreeStringDeserializer())
                         .addKeyDeserializer(String.class, new NulFreeKeyDeserializer())
-                        .addDeserializer(Instant.class, new IsoInstantDeserializer()));
+                        .addDeserializer(Instant.class, new IsoInstantDeserializer())
+                        .setSerializerModifier(new LivemodeProperty()));
+    }
+
+    /**
+     * The API's JSON converter in place of Spring Boot's (whose customizer is {@code @Order(0)}), where Boot puts
+     * its own: the same mapper, and each object in an answer says whether its account is live.
+     */
+    @Bean
+    @Order(1)
+    ServerHttpMessageConvertersCustomizer tenantJsonConverter(JsonMapper json) {
+        return converters -> converters.withJsonConverter(new TenantJsonConverter(json));
     }
 
     static void rejectNul(String value, DeserializationContext context) {

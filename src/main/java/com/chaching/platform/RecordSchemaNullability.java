@@ -6,12 +6,15 @@ import io.swagger.v3.core.converter.AnnotatedType;
 import io.swagger.v3.core.converter.ModelConverter;
 import io.swagger.v3.core.converter.ModelConverterContext;
 import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.media.BooleanSchema;
 import io.swagger.v3.oas.models.media.ComposedSchema;
 import io.swagger.v3.oas.models.media.Schema;
 import java.lang.reflect.RecordComponent;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
@@ -62,6 +65,19 @@ class RecordSchemaNullability implements ModelConverter {
             if (component.getAnnotatedType().isAnnotationPresent(Nullable.class)) {
                 model.getProperties().put(name, nullable(property));
             }
+        }
+        if (LivemodeProperty.applies(record)) {
+            // Not a component: LivemodeProperty writes it after object, from the account that reads it.
+            Map<String, Schema> properties = new LinkedHashMap<>();
+            model.getProperties().forEach((name, schema) -> {
+                properties.put((String) name, (Schema) schema);
+                if (name.equals("object")) {
+                    properties.put(LivemodeProperty.NAME, new BooleanSchema()
+                            .description("true in a live account, false in a sandbox: the account reading it."));
+                }
+            });
+            model.setProperties(properties);
+            alwaysPresent.add(LivemodeProperty.NAME);
         }
         model.addExtension(ALWAYS_PRESENT, alwaysPresent);
     }

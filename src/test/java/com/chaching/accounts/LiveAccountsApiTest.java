@@ -90,11 +90,40 @@ class LiveAccountsApiTest extends ApiTest {
     @Test
     void aLiveAccountsObjectsAndEventsSayLive() {
         Api live = liveAccount();
-        createCustomer(live, Map.of("externalKey", "real-customer", "name", "Real Customer"));
 
+        List<JsonNode> objects = objectsOfEveryKind(live);
+
+        assertThat(objects).allSatisfy(object -> assertThat(object.get("livemode").asBoolean()).as(object.toString()).isTrue());
         JsonNode event = live.get("/events?type=customer.created").json().get("data").get(0);
         assertThat(event.get("livemode").asBoolean()).isTrue();
+        assertThat(event.get("data").get("object").get("livemode").asBoolean()).isTrue();
         assertThat(live.get("/test-clock").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aSandboxAccountsObjectsAndEventsSayNotLive() {
+        Api sandbox = signUp();
+
+        List<JsonNode> objects = objectsOfEveryKind(sandbox);
+
+        assertThat(objects).allSatisfy(object -> assertThat(object.get("livemode").asBoolean()).as(object.toString()).isFalse());
+        JsonNode updated = sandbox.get("/events?type=customer.updated").json().get("data").get(0);
+        assertThat(updated.get("data").get("object").get("livemode").asBoolean()).isFalse();
+        assertThat(sandbox.get("/test-clock").json().get("livemode").asBoolean()).isFalse();
+    }
+
+    /** A customer (created, then updated), a product, a price, a tax rate, an invoice and its line, as the API answers them. */
+    private List<JsonNode> objectsOfEveryKind(Api api) {
+        JsonNode customer = createCustomer(api, Map.of("externalKey", "real-customer", "name", "Real Customer")).json();
+        api.patch("/customers/real-customer", Map.of("name", "Renamed Customer"));
+        JsonNode product = api.post("/products", Map.of("name", "Plan")).json();
+        JsonNode price = api.post("/prices/" + product.get("id").asString(), Map.of("currency", "usd", "unitAmount", 1000, "type", "one_time")).json();
+        JsonNode taxRate = api.post("/taxRates", Map.of("displayName", "VAT", "percentage", 20)).json();
+        JsonNode invoice = api.post("/invoices", Map.of("customer", "real-customer", "currency", "usd",
+                "lines", List.of(Map.of("description", "Service", "unitAmount", 500)))).json();
+        JsonNode listed = api.get("/customers").json();
+        assertThat(listed.has("livemode")).as("a list page belongs to no account").isFalse();
+        return List.of(customer, product, price, taxRate, invoice, invoice.get("lines").get("data").get(0), listed.get("data").get(0));
     }
 
     @Test
