@@ -180,6 +180,47 @@ class StripeChargesApiTest extends StripeApiTest {
     }
 
     @Test
+    void aChargeUnansweredForADayIsSearchedForByItsKeyAndNeverSentAgain() {
+        Api live = liveCustomerOwing();
+        String id = invoice(live, 3000);
+        String intent = stripeId("pi");
+        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        STRIPE.stubFor(get(urlPathEqualTo(INTENTS + "/search")).willReturn(json(200, """
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "next_page": null,
+                 "data": [%s]}""".formatted(succeededIntent(intent, 3000, "usd", 117)))));
+        assertThat(pay(live, id).text("code")).isEqualTo("payment_in_progress");
+
+        // Stripe was out of reach for a day: past its memory of the key, a replay could charge a second time.
+        serverClock.advance(Duration.ofHours(24));
+        reconciler.reconcilePending();
+
+        assertThat(live.get("/invoices/" + id).text("status")).isEqualTo("paid");
+        assertThat(intentsSent()).hasSize(1);
+        LoggedRequest search = STRIPE.findAll(getRequestedFor(urlPathEqualTo(INTENTS + "/search"))).getFirst();
+        assertThat(search.getQueryParams().get("query").firstValue()).isEqualTo("metadata['chaching_key']:'" + id + "-attempt-1'");
+    }
+
+    @Test
+    void aChargeNobodyAtStripeEverSawFailsAfterADayWithNothingCharged() {
+        Api live = liveCustomerOwing();
+        String id = invoice(live, 3000);
+        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        STRIPE.stubFor(get(urlPathEqualTo(INTENTS + "/search")).willReturn(json(200, """
+                {"object": "search_result", "url": "/v1/payment_intents/search", "has_more": false, "next_page": null, "data": []}""")));
+        pay(live, id);
+
+        serverClock.advance(Duration.ofHours(24));
+        reconciler.reconcilePending();
+
+        assertThat(charges(live, id)).singleElement().satisfies(charge -> {
+            assertThat(charge.get("status").asString()).isEqualTo("failed");
+            assertThat(charge.get("failureCode").asString()).isEqualTo("no_response");
+        });
+        assertThat(live.get("/invoices/" + id).text("status")).isEqualTo("open");
+        assertThat(intentsSent()).hasSize(1);
+    }
+
+    @Test
     void aPaymentIntentStillProcessingIsAskedAboutByItsIdNotSentAgain() {
         Api live = liveCustomerOwing();
         String id = invoice(live, 1800);
@@ -260,6 +301,53 @@ class StripeChargesApiTest extends StripeApiTest {
                 .containsExactly("refund-" + part.text("id"), "refund-" + rest.text("id"));
         assertThat(refunds).extracting(request -> formOf(request).get("metadata[chaching_key]"))
                 .containsExactly("refund-" + part.text("id"), "refund-" + rest.text("id"));
+    }
+
+    @Test
+    void aRefundWithoutAnAnswerIsSettledByTheSameRequestWithTheSameKey() {
+        Api live = liveCustomerOwing();
+        String id = invoice(live, 4200);
+        String intent = stripeId("pi");
+        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(json(200, succeededIntent(intent, 4200, "usd", 152))));
+        pay(live, id);
+        String charge = charges(live, id).getFirst().get("id").asString();
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).inScenario("refund").whenScenarioStateIs(STARTED).willSetStateTo("answering")
+                .willReturn(json(503, """
+                        {"error": {"type": "api_error", "message": "Stripe is temporarily unavailable"}}""")));
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).inScenario("refund").whenScenarioStateIs("answering")
+                .willReturn(json(200, refund(stripeId("re"), intent, 4200, "succeeded"))));
+
+        Response refund = live.post("/transactions/" + charge + "/refunds", Map.of());
+        assertThat(refund.text("status")).isEqualTo("pending");
+        serverClock.advance(Duration.ofMinutes(2));
+        reconciler.reconcilePending();
+
+        assertThat(live.get("/transactions/" + refund.text("id")).text("status")).isEqualTo("succeeded");
+        assertThat(live.get("/transactions/" + charge).json().get("refundedAmount").asLong()).isEqualTo(4200);
+        List<LoggedRequest> sent = STRIPE.findAll(postRequestedFor(urlPathEqualTo("/v1/refunds")));
+        assertThat(sent).hasSize(2);
+        assertThat(sent).extracting(request -> request.getHeader("Idempotency-Key")).containsOnly("refund-" + refund.text("id"));
+        assertThat(formOf(sent.get(1))).isEqualTo(formOf(sent.get(0)));
+    }
+
+    @Test
+    void aRefundStripeRefusesFailsWithTheSandboxesCodeAndFreesItsAmount() {
+        Api live = liveCustomerOwing();
+        String id = invoice(live, 4200);
+        String intent = stripeId("pi");
+        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(json(200, succeededIntent(intent, 4200, "usd", 152))));
+        pay(live, id);
+        String charge = charges(live, id).getFirst().get("id").asString();
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json(400, """
+                {"error": {"type": "invalid_request_error", "code": "charge_already_refunded",
+                  "message": "Charge ch_%s has already been refunded."}}""".formatted(intent))));
+
+        Response refund = live.post("/transactions/" + charge + "/refunds", Map.of());
+
+        Response settled = live.get("/transactions/" + refund.text("id"));
+        assertThat(settled.text("status")).isEqualTo("failed");
+        assertThat(settled.text("failureCode")).isEqualTo("amount_too_large");
+        assertThat(live.get("/transactions/" + charge).json().get("refundedAmount").asLong()).isZero();
     }
 
     @Test
