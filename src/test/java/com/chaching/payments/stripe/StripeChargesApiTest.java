@@ -2,6 +2,7 @@ package com.chaching.payments.stripe;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
+import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -69,6 +70,14 @@ class StripeChargesApiTest extends StripeApiTest {
 
     private static List<JsonNode> charges(Api live, String invoice) {
         return live.get("/transactions?type=charge&invoice=" + invoice).json().get("data").valueStream().toList();
+    }
+
+    /** A charge of 4200 that Stripe's PaymentIntent {@code intent} paid; returns the charge's transaction id. */
+    private static String paidCharge(Api live, String intent) {
+        String id = invoice(live, 4200);
+        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(json(200, succeededIntent(intent, 4200, "usd", 152))));
+        assertThat(pay(live, id).status()).isEqualTo(200);
+        return charges(live, id).getFirst().get("id").asString();
     }
 
     private static List<LoggedRequest> intentsSent() {
@@ -275,14 +284,11 @@ class StripeChargesApiTest extends StripeApiTest {
     @Test
     void refundsPartThenTheRestEachWithItsOwnKey() {
         Api live = liveCustomerOwing();
-        String id = invoice(live, 4200);
         String intent = stripeId("pi");
-        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(json(200, succeededIntent(intent, 4200, "usd", 152))));
-        pay(live, id);
-        String charge = charges(live, id).getFirst().get("id").asString();
-        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("amount=1000"))
+        String charge = paidCharge(live, intent);
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).withRequestBody(containing("amount=1000"))
                 .willReturn(json(200, refund(stripeId("re"), intent, 1000, "succeeded"))));
-        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("amount=3200"))
+        STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).withRequestBody(containing("amount=3200"))
                 .willReturn(json(200, refund(stripeId("re"), intent, 3200, "succeeded"))));
 
         Response part = live.post("/transactions/" + charge + "/refunds", Map.of("amount", 1000));
@@ -306,11 +312,8 @@ class StripeChargesApiTest extends StripeApiTest {
     @Test
     void aRefundWithoutAnAnswerIsSettledByTheSameRequestWithTheSameKey() {
         Api live = liveCustomerOwing();
-        String id = invoice(live, 4200);
         String intent = stripeId("pi");
-        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(json(200, succeededIntent(intent, 4200, "usd", 152))));
-        pay(live, id);
-        String charge = charges(live, id).getFirst().get("id").asString();
+        String charge = paidCharge(live, intent);
         STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).inScenario("refund").whenScenarioStateIs(STARTED).willSetStateTo("answering")
                 .willReturn(json(503, """
                         {"error": {"type": "api_error", "message": "Stripe is temporarily unavailable"}}""")));
@@ -333,11 +336,8 @@ class StripeChargesApiTest extends StripeApiTest {
     @Test
     void aRefundStripeRefusesFailsWithTheSandboxesCodeAndFreesItsAmount() {
         Api live = liveCustomerOwing();
-        String id = invoice(live, 4200);
         String intent = stripeId("pi");
-        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(json(200, succeededIntent(intent, 4200, "usd", 152))));
-        pay(live, id);
-        String charge = charges(live, id).getFirst().get("id").asString();
+        String charge = paidCharge(live, intent);
         STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json(400, """
                 {"error": {"type": "invalid_request_error", "code": "charge_already_refunded",
                   "message": "Charge ch_%s has already been refunded."}}""".formatted(intent))));
@@ -353,12 +353,9 @@ class StripeChargesApiTest extends StripeApiTest {
     @Test
     void aRefundStripeLeavesPendingIsAskedAboutByItsIdUntilItSucceeds() {
         Api live = liveCustomerOwing();
-        String id = invoice(live, 4200);
         String intent = stripeId("pi");
         String refundId = stripeId("re");
-        STRIPE.stubFor(post(urlPathEqualTo(INTENTS)).willReturn(json(200, succeededIntent(intent, 4200, "usd", 152))));
-        pay(live, id);
-        String charge = charges(live, id).getFirst().get("id").asString();
+        String charge = paidCharge(live, intent);
         STRIPE.stubFor(post(urlPathEqualTo("/v1/refunds")).willReturn(json(200, refund(refundId, intent, 4200, "pending"))));
         STRIPE.stubFor(get(urlPathEqualTo("/v1/refunds/" + refundId)).willReturn(json(200, refund(refundId, intent, 4200, "succeeded"))));
 
