@@ -10,6 +10,11 @@ final class PublicPaths {
     private PublicPaths() {
     }
 
+    /** The dashboard's pages and forms, which sign in their own way and bind their own forms. */
+    static boolean isDashboard(String path) {
+        return path.equals("/dashboard") || path.startsWith("/dashboard/");
+    }
+
     static boolean isPublic(String method, String path) {
         if (path.equals("/accounts")) {
             return method.equals("POST");
@@ -21,7 +26,7 @@ final class PublicPaths {
                 || path.equals("/openapi.json") || path.startsWith("/openapi.json/")
                 || path.equals("/docs") || path.startsWith("/docs/")
                 || path.startsWith("/swagger-ui/")
-                || path.equals("/dashboard") || path.startsWith("/dashboard/")
+                || isDashboard(path)
                 || path.startsWith("/webjars/")
                 // The actuator lives on the management port; on the API port this gives a 404, not a 401,
                 // to a probe sent to the wrong port, and serves it when CHACHING_MANAGEMENT_PORT equals PORT.

@@ -24,7 +24,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Refuses what no endpoint can take before any of them runs: a body over 1 MiB (413), a query string
  * that cannot be decoded and a query parameter holding a NUL character (400; PostgreSQL cannot store one). The body is read once, here, and
- * kept, so the idempotency check can hash the exact bytes the controller then reads.
+ * kept, so the idempotency check can hash the exact bytes the controller then reads. An API request's empty
+ * query parameters are dropped here too ({@link WithoutEmptyQueryParameters}).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
@@ -68,7 +69,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
             problems.write(response, tooLarge());
             return;
         }
-        chain.doFilter(new CachedBodyRequest(request, body), response);
+        HttpServletRequest api = PublicPaths.isDashboard(request.getRequestURI()) ? request : WithoutEmptyQueryParameters.of(request, parameters);
+        chain.doFilter(new CachedBodyRequest(api, body), response);
     }
 
     private static ApiProblem tooLarge() {
