@@ -2,13 +2,13 @@ package com.chaching.platform;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.lang.reflect.Method;
+import java.util.IdentityHashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.jspecify.annotations.Nullable;
+import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.mvc.condition.PathPatternsRequestCondition;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
-import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.web.util.pattern.PathPattern;
 
 /**
@@ -21,21 +21,40 @@ import org.springframework.web.util.pattern.PathPattern;
  */
 final class LiteralPrefixHandlerMapping extends RequestMappingHandlerMapping {
 
-    private final Map<RequestMappingInfo, String[]> literalPrefixes = new ConcurrentHashMap<>();
+    /**
+     * By identity: a mapping's own equals compares all its conditions. Copied on write, which happens while
+     * the mappings are registered at start-up, so that the reads on every request take no lock.
+     */
+    private volatile Map<RequestMappingInfo, String[]> literalPrefixes = new IdentityHashMap<>();
+    /** The path being looked up, set for the length of one look-up on its thread: read once per mapping. */
+    private final ThreadLocal<@Nullable String> lookupPath = new ThreadLocal<>();
 
     @Override
-    protected void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
+    protected synchronized void registerHandlerMethod(Object handler, Method method, RequestMappingInfo mapping) {
         super.registerHandlerMethod(handler, method, mapping);
         PathPatternsRequestCondition patterns = mapping.getPathPatternsCondition();
         if (patterns != null) {
-            literalPrefixes.put(mapping, patterns.getPatterns().stream().map(LiteralPrefixHandlerMapping::literalPrefix).toArray(String[]::new));
+            Map<RequestMappingInfo, String[]> updated = new IdentityHashMap<>(literalPrefixes);
+            updated.put(mapping, patterns.getPatterns().stream().map(LiteralPrefixHandlerMapping::literalPrefix).toArray(String[]::new));
+            literalPrefixes = updated;
+        }
+    }
+
+    @Override
+    protected @Nullable HandlerMethod lookupHandlerMethod(String path, HttpServletRequest request) throws Exception {
+        lookupPath.set(path);
+        try {
+            return super.lookupHandlerMethod(path, request);
+        } finally {
+            lookupPath.remove();
         }
     }
 
     @Override
     protected @Nullable RequestMappingInfo getMatchingMapping(RequestMappingInfo info, HttpServletRequest request) {
         String[] prefixes = literalPrefixes.get(info);
-        if (prefixes != null && !mayMatch(prefixes, ServletRequestPathUtils.getParsedRequestPath(request).pathWithinApplication().value())) {
+        String path = lookupPath.get();
+        if (prefixes != null && path != null && !mayMatch(prefixes, path)) {
             return null;
         }
         return super.getMatchingMapping(info, request);
