@@ -90,6 +90,10 @@ echo "== GET /customers/{externalKey}: $CONNECTIONS connections, $DURATION"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/get-customer.lua "http://localhost:$PORT" | tee "$RESULTS/get.txt"
 expect_only "$RESULTS/get.txt" 200
 
+echo "== POST warm-up"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d"$WARMUP" -s bench/post-customer.lua "http://localhost:$PORT" > "$RESULTS/post-warm-up.txt"
+expect_only "$RESULTS/post-warm-up.txt" 201
+
 echo "== POST /customers: $CONNECTIONS connections, $DURATION"
 wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/post-customer.lua "http://localhost:$PORT" | tee "$RESULTS/post.txt"
 expect_only "$RESULTS/post.txt" 201
