@@ -36,7 +36,12 @@ public class PaymentGateways {
         if (account.gateway() != null && "stripe".equals(account.gateway().type())) {
             return stripe;
         }
-        throw new ApiProblem(HttpStatus.PAYMENT_REQUIRED, "gateway_not_configured",
+        throw notConfigured();
+    }
+
+    /** api.md "Live accounts": what needs a gateway, in a live account that has none, is a 402. */
+    public static ApiProblem notConfigured() {
+        return new ApiProblem(HttpStatus.PAYMENT_REQUIRED, "gateway_not_configured",
                 "This live account has no payment gateway configured: set its Stripe key with PATCH /account.", null, List.of());
     }
 }

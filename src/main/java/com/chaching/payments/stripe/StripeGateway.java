@@ -7,6 +7,7 @@ import com.chaching.payments.CardDetails;
 import com.chaching.payments.CardToken;
 import com.chaching.payments.ChargeOutcome;
 import com.chaching.payments.PaymentGateway;
+import com.chaching.payments.PaymentGateways;
 import com.chaching.payments.RefundOutcome;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Money;
@@ -318,9 +319,7 @@ public class StripeGateway implements PaymentGateway {
     }
 
     private StripeClient stripe(Tenant tenant) {
-        return settings.client(accounts.gatewaySecret(tenant).orElseThrow(() -> new ApiProblem(HttpStatus.PAYMENT_REQUIRED,
-                "gateway_not_configured", "This live account has no payment gateway configured: set its Stripe key with PATCH /account.",
-                null, List.of())));
+        return settings.client(accounts.gatewaySecret(tenant).orElseThrow(PaymentGateways::notConfigured));
     }
 
     private static RequestOptions idempotent(String key) {
