@@ -51,8 +51,10 @@ class RequestGuardFilter extends OncePerRequestFilter {
                     "The query string is malformed: check its %-escapes.", null, List.of()));
             return;
         }
+        boolean anyEmpty = false;
         for (Map.Entry<String, String[]> parameter : parameters.entrySet()) {
             for (String value : parameter.getValue()) {
+                anyEmpty |= value.isEmpty();
                 if (value.indexOf('\u0000') >= 0 || parameter.getKey().indexOf('\u0000') >= 0) {
                     problems.write(response, ApiProblem.invalid(parameter.getKey().replace('\u0000', '?'),
                             "Query parameters may not contain the NUL character."));
@@ -69,7 +71,8 @@ class RequestGuardFilter extends OncePerRequestFilter {
             problems.write(response, tooLarge());
             return;
         }
-        HttpServletRequest api = PublicPaths.isDashboard(request.getRequestURI()) ? request : WithoutEmptyQueryParameters.of(request, parameters);
+        HttpServletRequest api = anyEmpty && !PublicPaths.isDashboard(request.getRequestURI())
+                ? WithoutEmptyQueryParameters.of(request, parameters) : request;
         chain.doFilter(new CachedBodyRequest(api, body), response);
     }
 

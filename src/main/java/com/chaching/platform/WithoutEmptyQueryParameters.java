@@ -28,12 +28,8 @@ final class WithoutEmptyQueryParameters extends HttpServletRequestWrapper {
         this.parameters = parameters;
     }
 
-    /** The request itself when it has no empty value, else the request without them. */
+    /** The request without its empty values ({@code parameters} is its parameter map, already read). */
     static HttpServletRequest of(HttpServletRequest request, Map<String, String[]> parameters) {
-        boolean anyEmpty = parameters.values().stream().anyMatch(values -> Arrays.stream(values).anyMatch(String::isEmpty));
-        if (!anyEmpty) {
-            return request;
-        }
         Map<String, String[]> kept = new LinkedHashMap<>();
         parameters.forEach((name, values) -> {
             String[] nonEmpty = Arrays.stream(values).filter(value -> !value.isEmpty()).toArray(String[]::new);
