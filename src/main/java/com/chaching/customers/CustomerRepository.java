@@ -11,6 +11,7 @@ import com.chaching.platform.Tenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -71,6 +72,38 @@ class CustomerRepository {
                 .param("id", customerId)
                 .query(rows)
                 .optional();
+    }
+
+    /** The customers with these ids, by id. */
+    Map<String, Customer> findByIds(Tenant tenant, Collection<String> customerIds) {
+        Map<String, Customer> found = new HashMap<>();
+        if (!customerIds.isEmpty()) {
+            jdbc.sql("select * from customers where account_id = :accountId and customer_id in (:ids)")
+                    .param("accountId", tenant.accountId())
+                    .param("ids", customerIds)
+                    .query(rows)
+                    .list()
+                    .forEach(customer -> found.put(customer.id(), customer));
+        }
+        return found;
+    }
+
+    /** The customers' balances, locked in id order (so two batches never wait on each other in a circle), by id. */
+    Map<String, CustomerService.Balance> lockBalances(Tenant tenant, Collection<String> customerIds) {
+        Map<String, CustomerService.Balance> balances = new HashMap<>();
+        if (!customerIds.isEmpty()) {
+            jdbc.sql("""
+                            select customer_id, balance, balance_currency from customers
+                             where account_id = :accountId and customer_id in (:ids)
+                             order by customer_id for no key update
+                            """)
+                    .param("accountId", tenant.accountId())
+                    .param("ids", customerIds)
+                    .query((rs, row) -> balances.put(rs.getString("customer_id"),
+                            new CustomerService.Balance(rs.getLong("balance"), rs.getString("balance_currency"))))
+                    .list();
+        }
+        return balances;
     }
 
     CustomerService.Balance lockBalance(Tenant tenant, String customerId) {

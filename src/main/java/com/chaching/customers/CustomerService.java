@@ -11,6 +11,7 @@ import com.chaching.platform.PageRequest;
 import com.chaching.platform.Patch;
 import com.chaching.platform.Tenant;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -119,6 +120,17 @@ public class CustomerService {
     /** The customer with this id (not external key), deleted or not: what a payment or an invoice names. */
     public Optional<Customer> findById(Tenant tenant, String customerId) {
         return customers.findById(tenant, customerId);
+    }
+
+    /** The customers with these ids, deleted or not, by id. */
+    public Map<String, Customer> findByIds(Tenant tenant, Collection<String> customerIds) {
+        return customers.findByIds(tenant, customerIds);
+    }
+
+    /** {@link #lockBalance} for several customers at once, by id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Map<String, Balance> lockBalances(Tenant tenant, Collection<String> customerIds) {
+        return customers.lockBalances(tenant, customerIds);
     }
 
     /** The customer's balance (negative is credit) in its currency, locked for the caller's transaction. */

@@ -6,7 +6,10 @@ import com.chaching.platform.LivemodeProperty;
 import com.chaching.platform.RequestOrigin;
 import com.chaching.platform.Tenant;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
@@ -53,16 +56,44 @@ public class EventLog {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordUpdate(Tenant tenant, String type, Object before, Object after) {
-        Map<String, Object> old = fields(tenant, before);
-        Map<String, Object> now = fields(tenant, after);
-        Map<String, Object> previous = new LinkedHashMap<>();
-        now.forEach((field, value) -> {
-            if (!field.equals(UPDATED_AT) && !Objects.equals(old.get(field), value)) {
-                previous.put(field, old.get(field));
+        recordAll(tenant, List.of(Recorded.update(type, before, after)));
+    }
+
+    /** One event of {@link #recordAll}: its type, the resource as its GET returns it, and for an update the resource before. */
+    public record Recorded(String type, Object resource, @Nullable Object before) {
+
+        public static Recorded of(String type, Object resource) {
+            return new Recorded(type, resource, null);
+        }
+
+        public static Recorded update(String type, Object before, Object after) {
+            return new Recorded(type, after, before);
+        }
+    }
+
+    /** Events about several resources, in this order, recorded together (a bill run's batch records them at once). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void recordAll(Tenant tenant, List<Recorded> recorded) {
+        List<Event> toInsert = new ArrayList<>(recorded.size());
+        for (Recorded event : recorded) {
+            if (event.before() == null) {
+                toInsert.add(event(tenant, event.type(), event.resource(), null));
+                continue;
             }
-        });
-        if (!previous.isEmpty()) {
-            insert(tenant, type, now, previous);
+            Map<String, Object> old = fields(tenant, event.before());
+            Map<String, Object> now = fields(tenant, event.resource());
+            Map<String, Object> previous = new LinkedHashMap<>();
+            now.forEach((field, value) -> {
+                if (!field.equals(UPDATED_AT) && !Objects.equals(old.get(field), value)) {
+                    previous.put(field, old.get(field));
+                }
+            });
+            if (!previous.isEmpty()) {
+                toInsert.add(event(tenant, event.type(), now, previous));
+            }
+        }
+        if (!toInsert.isEmpty()) {
+            events.insertAll(tenant, toInsert, serverClock.instant());
         }
     }
 
@@ -72,9 +103,13 @@ public class EventLog {
      * Deliveries run on server time.
      */
     private void insert(Tenant tenant, String type, Object object, @Nullable Map<String, Object> previous) {
+        events.insert(tenant, event(tenant, type, object, previous), serverClock.instant());
+    }
+
+    private Event event(Tenant tenant, String type, Object object, @Nullable Map<String, Object> previous) {
         RequestOrigin origin = RequestOrigin.current();
-        events.insert(tenant, new Event(Ids.newId("evt"), "event", type, clocks.now(tenant), tenant.livemode(),
-                new EventData(object, previous), new EventRequest(origin.id(), origin.idempotencyKey())), serverClock.instant());
+        return new Event(Ids.newId("evt"), "event", type, clocks.now(tenant), tenant.livemode(), new EventData(object, previous),
+                new EventRequest(origin.id(), origin.idempotencyKey()));
     }
 
     /** The resource's fields in the order its JSON gives them, as a client of the account reads them. */

@@ -12,10 +12,12 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.json.JsonMapper;
@@ -23,21 +25,11 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class EventRepository {
 
-    private final JdbcClient jdbc;
-    private final JsonMapper json;
-    private final RowMapper<Event> rows = this::event;
-
-    EventRepository(JdbcClient jdbc, JsonMapper json) {
-        this.jdbc = jdbc;
-        this.json = json;
-    }
-
     /**
      * The event, and a pending attempt due {@code deliverAt} for every enabled endpoint of the account that
      * takes its type ({@code *}, the type itself, or a prefix of it): one statement, one round trip.
      */
-    void insert(Tenant tenant, Event event, Instant deliverAt) {
-        jdbc.sql("""
+    private static final String INSERT = """
                         with event as (
                             insert into events (account_id, event_id, type, livemode, data, request_id, idempotency_key, created_at)
                             values (:accountId, :id, :type, :livemode, cast(:data as json), :requestId, :idempotencyKey, :createdAt)
@@ -50,17 +42,38 @@ class EventRepository {
                         join webhook_endpoints w on w.account_id = e.account_id and w.status = 'enabled' and not w.deleted
                         where exists (select 1 from jsonb_array_elements_text(w.enabled_events) wanted
                                       where wanted = '*' or wanted = e.type
-                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))""")
-                .param("accountId", tenant.accountId())
-                .param("id", event.id())
-                .param("type", event.type())
-                .param("livemode", event.livemode())
-                .param("data", json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsString(event.data()))
-                .param("requestId", event.request().id())
-                .param("idempotencyKey", event.request().idempotencyKey())
-                .param("createdAt", utc(event.createdAt()))
-                .param("deliverAt", utc(deliverAt))
-                .update();
+                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))""";
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final JsonMapper json;
+    private final RowMapper<Event> rows = this::event;
+
+    EventRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonMapper json) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+        this.json = json;
+    }
+
+    void insert(Tenant tenant, Event event, Instant deliverAt) {
+        insertAll(tenant, List.of(event), deliverAt);
+    }
+
+    /** Events in order, each with its deliveries, as one batch of that statement (a bill run records thousands). */
+    void insertAll(Tenant tenant, List<Event> events, Instant deliverAt) {
+        batch.batchUpdate(INSERT, events.stream().map(event -> {
+            Map<String, Object> columns = new HashMap<>();
+            columns.put("accountId", tenant.accountId());
+            columns.put("id", event.id());
+            columns.put("type", event.type());
+            columns.put("livemode", event.livemode());
+            columns.put("data", json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsString(event.data()));
+            columns.put("requestId", event.request().id());
+            columns.put("idempotencyKey", event.request().idempotencyKey());
+            columns.put("createdAt", utc(event.createdAt()));
+            columns.put("deliverAt", utc(deliverAt));
+            return columns;
+        }).toArray(Map[]::new));
     }
 
     Optional<Event> find(Tenant tenant, String id) {

@@ -12,7 +12,9 @@ import com.chaching.tax.TaxCalculator;
 import com.chaching.tax.TaxRate;
 import com.chaching.tax.TaxRateService;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.springframework.stereotype.Component;
 
 /** Turns the lines of a request into invoice lines: amounts from prices, tax from the TaxCalculator. */
@@ -97,8 +99,16 @@ class InvoiceLines {
 
     /** A subscription's lines, taxed with the subscription's rates (which were active when put on it). */
     List<InvoiceLine> ofSubscription(Tenant tenant, List<SubscriptionInvoice.Line> specs, List<String> taxRateIds) {
-        List<TaxCalculator.Rate> rates = taxRateIds.stream().map(id -> taxRates.get(tenant, id))
-                .map(rate -> new TaxCalculator.Rate(rate.id(), rate.percentage())).toList();
+        return ofSubscription(tenant, specs, taxRateIds, new HashMap<>());
+    }
+
+    /** The same, with the rates read so far ({@code known}, by id): a batch of invoices reads each rate once. */
+    List<InvoiceLine> ofSubscription(Tenant tenant, List<SubscriptionInvoice.Line> specs, List<String> taxRateIds,
+                                     Map<String, TaxCalculator.Rate> known) {
+        List<TaxCalculator.Rate> rates = taxRateIds.stream().map(id -> known.computeIfAbsent(id, unknown -> {
+            TaxRate rate = taxRates.get(tenant, unknown);
+            return new TaxCalculator.Rate(rate.id(), rate.percentage());
+        })).toList();
         List<InvoiceLine> lines = new ArrayList<>(specs.size());
         for (SubscriptionInvoice.Line spec : specs) {
             long amount = Math.multiplyExact(spec.unitAmount(), spec.quantity());

@@ -12,6 +12,7 @@ import com.chaching.tax.TaxBehavior;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.HashMap;
@@ -21,6 +22,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -34,18 +36,36 @@ class InvoiceRepository {
               join customers c on c.account_id = i.account_id and c.customer_id = i.customer_id
             """;
 
+    private static final String UPDATE = """
+                        update invoices
+                           set number = :number, status = :status, due_date = :dueDate, subtotal = :subtotal, tax = :tax,
+                               total_excluding_tax = :totalExcludingTax, total = :total, applied_balance = :appliedBalance,
+                               amount_due = :amountDue, amount_paid = :amountPaid, amount_remaining = :amountRemaining,
+                               attempt_count = :attemptCount, payment_in_flight = :paymentInFlight,
+                               next_payment_attempt = :nextPaymentAttempt, finalized_at = :finalizedAt, paid_at = :paidAt,
+                               voided_at = :voidedAt, metadata = cast(:metadata as jsonb), updated_at = :updatedAt
+                         where account_id = :accountId and invoice_id = :id
+                        """;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonColumns json;
     private final RowMapper<InvoiceRow> rows;
 
-    InvoiceRepository(JdbcClient jdbc, JsonColumns json) {
+    InvoiceRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonColumns json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.rows = this::invoice;
     }
 
     void insert(Tenant tenant, InvoiceRow invoice, List<InvoiceLine> lines) {
-        jdbc.sql("""
+        insertAll(tenant, List.of(invoice), Map.of(invoice.id(), lines));
+    }
+
+    /** Invoices and their lines, each kind in one batch of statements (a bill run's renewals insert hundreds at once). */
+    void insertAll(Tenant tenant, List<InvoiceRow> invoices, Map<String, List<InvoiceLine>> linesByInvoice) {
+        batch.batchUpdate("""
                         insert into invoices (account_id, invoice_id, number, customer_id, subscription_id, currency, status,
                                               collection_method, days_until_due, due_date, billing_reason, subtotal, tax,
                                               total_excluding_tax, total, applied_balance, amount_due, amount_paid, amount_remaining,
@@ -55,33 +75,38 @@ class InvoiceRepository {
                                 :daysUntilDue, :dueDate, :billingReason, :subtotal, :tax, :totalExcludingTax, :total, :appliedBalance,
                                 :amountDue, :amountPaid, :amountRemaining, :attemptCount, :paymentInFlight, :nextPaymentAttempt,
                                 :finalizedAt, :paidAt, :voidedAt, cast(:metadata as jsonb), :createdAt, :updatedAt)
-                        """)
-                .params(columns(tenant, invoice))
-                .update();
-        for (int position = 0; position < lines.size(); position++) {
-            InvoiceLine line = lines.get(position);
-            jdbc.sql("""
+                        """, invoices.stream().map(invoice -> columns(tenant, invoice)).toArray(Map[]::new));
+        List<Map<String, Object>> lines = new ArrayList<>();
+        for (InvoiceRow invoice : invoices) {
+            List<InvoiceLine> ofInvoice = linesByInvoice.getOrDefault(invoice.id(), List.of());
+            for (int position = 0; position < ofInvoice.size(); position++) {
+                InvoiceLine line = ofInvoice.get(position);
+                Map<String, Object> columns = new HashMap<>();
+                columns.put("accountId", tenant.accountId());
+                columns.put("id", line.id());
+                columns.put("invoiceId", invoice.id());
+                columns.put("position", position);
+                columns.put("description", line.description());
+                columns.put("price", line.price());
+                columns.put("quantity", line.quantity());
+                columns.put("unitAmount", line.unitAmount());
+                columns.put("amount", line.amount());
+                columns.put("taxBehavior", line.taxBehavior().value());
+                columns.put("taxAmounts", json.write(line.taxAmounts()));
+                columns.put("periodStart", utc(line.period().start()));
+                columns.put("periodEnd", utc(line.period().end()));
+                columns.put("proration", line.proration());
+                lines.add(columns);
+            }
+        }
+        if (!lines.isEmpty()) {
+            batch.batchUpdate("""
                             insert into invoice_lines (account_id, invoice_line_id, invoice_id, position, description, price_id,
                                                        quantity, unit_amount, amount, tax_behavior, tax_amounts, period_start,
                                                        period_end, proration)
                             values (:accountId, :id, :invoiceId, :position, :description, :price, :quantity, :unitAmount, :amount,
                                     :taxBehavior, cast(:taxAmounts as jsonb), :periodStart, :periodEnd, :proration)
-                            """)
-                    .param("accountId", tenant.accountId())
-                    .param("id", line.id())
-                    .param("invoiceId", invoice.id())
-                    .param("position", position)
-                    .param("description", line.description())
-                    .param("price", line.price())
-                    .param("quantity", line.quantity())
-                    .param("unitAmount", line.unitAmount())
-                    .param("amount", line.amount())
-                    .param("taxBehavior", line.taxBehavior().value())
-                    .param("taxAmounts", json.write(line.taxAmounts()))
-                    .param("periodStart", utc(line.period().start()))
-                    .param("periodEnd", utc(line.period().end()))
-                    .param("proration", line.proration())
-                    .update();
+                            """, lines.toArray(Map[]::new));
         }
     }
 
@@ -103,30 +128,32 @@ class InvoiceRepository {
     }
 
     void update(Tenant tenant, InvoiceRow invoice) {
-        jdbc.sql("""
-                        update invoices
-                           set number = :number, status = :status, due_date = :dueDate, subtotal = :subtotal, tax = :tax,
-                               total_excluding_tax = :totalExcludingTax, total = :total, applied_balance = :appliedBalance,
-                               amount_due = :amountDue, amount_paid = :amountPaid, amount_remaining = :amountRemaining,
-                               attempt_count = :attemptCount, payment_in_flight = :paymentInFlight,
-                               next_payment_attempt = :nextPaymentAttempt, finalized_at = :finalizedAt, paid_at = :paidAt,
-                               voided_at = :voidedAt, metadata = cast(:metadata as jsonb), updated_at = :updatedAt
-                         where account_id = :accountId and invoice_id = :id
-                        """)
-                .params(columns(tenant, invoice))
-                .update();
+        updateAll(tenant, List.of(invoice));
     }
 
-    /** The next invoice number of the account, taken under the counter row's lock: gap-free and in order. */
+    void updateAll(Tenant tenant, List<InvoiceRow> invoices) {
+        batch.batchUpdate(UPDATE, invoices.stream().map(invoice -> columns(tenant, invoice)).toArray(Map[]::new));
+    }
+
     long nextNumber(Tenant tenant) {
-        return jdbc.sql("""
-                        insert into invoice_counters (account_id, last_number) values (:accountId, 1)
-                        on conflict (account_id) do update set last_number = invoice_counters.last_number + 1
+        return nextNumbers(tenant, 1);
+    }
+
+    /**
+     * Takes the account's next {@code count} invoice numbers in one update, and returns the first: numbers
+     * stay gap-free and in order, and the counter's row lock is taken once for a whole batch.
+     */
+    long nextNumbers(Tenant tenant, int count) {
+        long last = jdbc.sql("""
+                        insert into invoice_counters (account_id, last_number) values (:accountId, :count)
+                        on conflict (account_id) do update set last_number = invoice_counters.last_number + :count
                         returning last_number
                         """)
                 .param("accountId", tenant.accountId())
+                .param("count", count)
                 .query(Long.class)
                 .single();
+        return last - count + 1;
     }
 
     List<InvoiceLine> lines(Tenant tenant, String invoiceId) {

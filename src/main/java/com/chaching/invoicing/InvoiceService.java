@@ -212,17 +212,21 @@ public class InvoiceService {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void createForSubscription(Tenant tenant, SubscriptionInvoice request) {
-        Instant now = clocks.now(tenant);
         Customer customer = customers.findById(tenant, request.customerId()).orElseThrow();
         List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.lines(), request.taxRateIds());
-        Integer daysUntilDue = request.collectionMethod() == CollectionMethod.SEND_INVOICE
-                ? Objects.requireNonNullElse(request.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE) : null;
-        InvoiceRow invoice = new InvoiceRow(request.invoiceId(), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(),
-                request.subscriptionId(), request.currency(), request.collectionMethod(), daysUntilDue, null, request.billingReason(),
-                InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null, null, null, null, Map.of(), now, now);
+        InvoiceRow invoice = draftFor(request, customer, invoiceLines, clocks.now(tenant));
         invoices.insert(tenant, invoice, invoiceLines);
         eventLog.record(tenant, "invoice.created", view(invoice, invoiceLines));
         finalizeLocked(tenant, invoices.lock(tenant, invoice.id()).orElseThrow());
+    }
+
+    /** The draft of a subscription's invoice, before it is finalized. */
+    static InvoiceRow draftFor(SubscriptionInvoice request, Customer customer, List<InvoiceLine> invoiceLines, Instant now) {
+        Integer daysUntilDue = request.collectionMethod() == CollectionMethod.SEND_INVOICE
+                ? Objects.requireNonNullElse(request.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE) : null;
+        return new InvoiceRow(request.invoiceId(), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(),
+                request.subscriptionId(), request.currency(), request.collectionMethod(), daysUntilDue, null, request.billingReason(),
+                InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null, null, null, null, Map.of(), now, now);
     }
 
     /**
@@ -382,47 +386,48 @@ public class InvoiceService {
 
     /**
      * Numbers the invoice, applies the customer's credit, sets its due date, and — when nothing is left to
-     * pay — marks it paid at once, as Stripe does.
+     * pay — marks it paid at once, as Stripe does ({@link Finalization}).
      */
     private InvoiceRow finalizeLocked(Tenant tenant, InvoiceRow invoice) {
         Instant now = clocks.now(tenant);
-        String number = "%s-%06d".formatted(accounts.get(tenant).invoicePrefix(), invoices.nextNumber(tenant));
+        // The customer's balance before the account's counter: a bill run's batch takes them in this order too,
+        // so that the two never wait on each other in a circle.
         CustomerService.Balance balance = customers.lockBalance(tenant, invoice.customerId());
-        boolean sameCurrency = balance.accepts(invoice.currency().code());
-        if (invoice.totals().total() < 0 && !sameCurrency) {
-            throw ApiProblem.conflict("invalid_state", "The customer's balance is in " + balance.currency() + "; a credit in "
-                    + invoice.currency() + " cannot be added to it until it is used up.");
-        }
-        // billing.md "Credits": only credit (a negative balance) in the invoice's currency is applied.
-        InvoiceTotals totals = invoice.totals().withCredit(sameCurrency ? -balance.amount() : 0);
-        if (totals.appliedBalance() > 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), Money.of(totals.appliedBalance(), invoice.currency()));
-            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), Money.of(totals.appliedBalance(), invoice.currency()),
-                    "Credit balance applied to invoice " + number);
-        }
-        if (totals.total() < 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), Money.of(totals.total(), invoice.currency()));
-            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), Money.of(totals.total(), invoice.currency()),
-                    "Invoice " + number + " credited to the customer's balance");
-        }
-        Instant dueDate = invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY ? now
-                : invoice.dueDate() != null ? invoice.dueDate()
-                : now.plus(Duration.ofDays(Objects.requireNonNullElse(invoice.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE)));
-        InvoiceRow finalized = invoice.finalized(number, totals, dueDate, now);
-        boolean paidAtOnce = finalized.amountRemaining() == 0;
-        if (paidAtOnce) {
-            finalized = finalized.paid(0, now);
-        }
+        Finalization finalization = Finalization.of(invoice, balance, number(tenant, invoices.nextNumber(tenant)), now);
+        moveBalance(tenant, finalization);
+        InvoiceRow finalized = finalization.invoice();
         invoices.update(tenant, finalized);
         // Both events show the invoice as written: paid already when nothing was left to pay (as Stripe's do).
         record(tenant, "invoice.finalized", finalized);
         // Told only once the paid row is written: a listener that reads the invoice sees it paid, and what it
         // changes is not overwritten by this method afterwards.
-        if (paidAtOnce) {
+        if (finalization.paidAtOnce()) {
             record(tenant, "invoice.paid", finalized);
             events.publishEvent(new InvoicePaid(tenant, invoice.id(), invoice.subscriptionId()));
         }
         return finalized;
+    }
+
+    /** The invoice number the account's counter gave, with the account's prefix. */
+    String number(Tenant tenant, long counter) {
+        return "%s-%06d".formatted(accounts.get(tenant).invoicePrefix(), counter);
+    }
+
+    /** Moves the customer's balance by the credit a finalized invoice used or gave, each movement recorded as a transaction. */
+    void moveBalance(Tenant tenant, Finalization finalization) {
+        InvoiceRow invoice = finalization.invoice();
+        if (finalization.creditApplied() > 0) {
+            Money applied = Money.of(finalization.creditApplied(), invoice.currency());
+            customers.adjustBalance(tenant, invoice.customerId(), applied);
+            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), applied,
+                    "Credit balance applied to invoice " + invoice.number());
+        }
+        if (finalization.credited() < 0) {
+            Money credited = Money.of(finalization.credited(), invoice.currency());
+            customers.adjustBalance(tenant, invoice.customerId(), credited);
+            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), credited,
+                    "Invoice " + invoice.number() + " credited to the customer's balance");
+        }
     }
 
     /** Records an event of the invoice, as its GET returns it now. */
@@ -463,7 +468,7 @@ public class InvoiceService {
         }
     }
 
-    private static Invoice view(InvoiceRow row, List<InvoiceLine> lines) {
+    static Invoice view(InvoiceRow row, List<InvoiceLine> lines) {
         InvoiceTotals totals = row.totals();
         return new Invoice(row.id(), "invoice", row.number(), row.status(), row.customerKey(), row.subscriptionId(), row.currency().code(),
                 Page.of(lines, false), totals.subtotal(), totals.tax(), totals.totalExcludingTax(), totals.total(),

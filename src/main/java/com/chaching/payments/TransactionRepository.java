@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -32,19 +33,7 @@ class TransactionRepository {
               left join customers c on c.account_id = t.account_id and c.customer_id = t.customer_id
             """;
 
-    private final JdbcClient jdbc;
-    private final RowMapper<TransactionRow> rows = TransactionRepository::transaction;
-
-    TransactionRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    /** A transaction waiting for its gateway outcome, as the reconciler finds it. */
-    record Pending(Tenant tenant, String transactionId) {
-    }
-
-    void insert(Tenant tenant, TransactionRow row, @Nullable Instant pendingSince) {
-        jdbc.sql("""
+    private static final String INSERT = """
                         insert into transactions (account_id, transaction_id, livemode, type, status, amount, fee, net, currency,
                                                   invoice_id, customer_id, payment_method_id, source_transaction_id, gateway_key,
                                                   gateway_reference, failure_code, failure_message, reason, description,
@@ -52,31 +41,56 @@ class TransactionRepository {
                         values (:accountId, :id, :livemode, :type, :status, :amount, :fee, :net, :currency, :invoiceId, :customerId,
                                 :paymentMethodId, :sourceTransactionId, :gatewayKey, :gatewayReference, :failureCode,
                                 :failureMessage, :reason, :description, :availableOn, :pendingSince, :createdAt, :updatedAt)
-                        """)
-                .param("accountId", tenant.accountId())
-                .param("id", row.id())
-                .param("livemode", tenant.livemode())
-                .param("type", row.type().value())
-                .param("status", row.status().value())
-                .param("amount", row.amount())
-                .param("fee", row.fee())
-                .param("net", row.net())
-                .param("currency", row.currency().code())
-                .param("invoiceId", row.invoiceId())
-                .param("customerId", row.customerId())
-                .param("paymentMethodId", row.paymentMethodId())
-                .param("sourceTransactionId", row.sourceTransactionId())
-                .param("gatewayKey", row.gatewayKey())
-                .param("gatewayReference", row.gatewayReference())
-                .param("failureCode", row.failureCode())
-                .param("failureMessage", row.failureMessage())
-                .param("reason", row.reason())
-                .param("description", row.description())
-                .param("availableOn", utc(row.availableOn()))
-                .param("pendingSince", utc(pendingSince))
-                .param("createdAt", utc(row.createdAt()))
-                .param("updatedAt", utc(row.updatedAt()))
-                .update();
+                        """;
+
+    private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
+    private final RowMapper<TransactionRow> rows = TransactionRepository::transaction;
+
+    TransactionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
+        this.jdbc = jdbc;
+        this.batch = batch;
+    }
+
+    /** A transaction waiting for its gateway outcome, as the reconciler finds it. */
+    record Pending(Tenant tenant, String transactionId) {
+    }
+
+    void insert(Tenant tenant, TransactionRow row, @Nullable Instant pendingSince) {
+        insertAll(tenant, List.of(row), pendingSince);
+    }
+
+    /** Transactions in one batch of statements (a bill run's charges are recorded pending together). */
+    void insertAll(Tenant tenant, List<TransactionRow> transactions, @Nullable Instant pendingSince) {
+        batch.batchUpdate(INSERT, transactions.stream().map(row -> columns(tenant, row, pendingSince)).toArray(Map[]::new));
+    }
+
+    private static Map<String, Object> columns(Tenant tenant, TransactionRow row, @Nullable Instant pendingSince) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("accountId", tenant.accountId());
+        columns.put("id", row.id());
+        columns.put("livemode", tenant.livemode());
+        columns.put("type", row.type().value());
+        columns.put("status", row.status().value());
+        columns.put("amount", row.amount());
+        columns.put("fee", row.fee());
+        columns.put("net", row.net());
+        columns.put("currency", row.currency().code());
+        columns.put("invoiceId", row.invoiceId());
+        columns.put("customerId", row.customerId());
+        columns.put("paymentMethodId", row.paymentMethodId());
+        columns.put("sourceTransactionId", row.sourceTransactionId());
+        columns.put("gatewayKey", row.gatewayKey());
+        columns.put("gatewayReference", row.gatewayReference());
+        columns.put("failureCode", row.failureCode());
+        columns.put("failureMessage", row.failureMessage());
+        columns.put("reason", row.reason());
+        columns.put("description", row.description());
+        columns.put("availableOn", utc(row.availableOn()));
+        columns.put("pendingSince", utc(pendingSince));
+        columns.put("createdAt", utc(row.createdAt()));
+        columns.put("updatedAt", utc(row.updatedAt()));
+        return columns;
     }
 
     Optional<TransactionRow> find(Tenant tenant, String id) {

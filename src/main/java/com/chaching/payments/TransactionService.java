@@ -60,13 +60,25 @@ public class TransactionService {
     /** Step 1 of a charge: record it pending, in the caller's transaction, which commits before the gateway is called. */
     @Transactional(propagation = Propagation.MANDATORY)
     public Transaction beginCharge(Tenant tenant, ChargeRequest request) {
+        TransactionRow row = pendingCharge(request, clocks.now(tenant));
+        transactions.insert(tenant, row, serverClock.instant());
+        return find(tenant, row.id()).view();
+    }
+
+    /** Step 1 for several charges at once (a bill run's batch): recorded pending together; their ids, in order. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<String> beginCharges(Tenant tenant, List<ChargeRequest> requests) {
         Instant now = clocks.now(tenant);
-        TransactionRow row = new TransactionRow(Ids.newId("txn"), TransactionType.CHARGE, TransactionStatus.PENDING,
+        List<TransactionRow> rows = requests.stream().map(request -> pendingCharge(request, now)).toList();
+        transactions.insertAll(tenant, rows, serverClock.instant());
+        return rows.stream().map(TransactionRow::id).toList();
+    }
+
+    private static TransactionRow pendingCharge(ChargeRequest request, Instant now) {
+        return new TransactionRow(Ids.newId("txn"), TransactionType.CHARGE, TransactionStatus.PENDING,
                 request.amount().amount(), 0, request.amount().amount(), request.amount().currency(), request.invoiceId(),
                 request.customerId(), null, request.paymentMethodId(), null, request.gatewayKey(), null, null, null, 0, null,
                 null, null, now, now);
-        transactions.insert(tenant, row, serverClock.instant());
-        return find(tenant, row.id()).view();
     }
 
     /** Step 2 of a charge: ask the gateway, holding no transaction of ours. */

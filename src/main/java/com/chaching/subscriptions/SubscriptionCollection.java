@@ -44,8 +44,13 @@ class SubscriptionCollection {
             return;
         }
         if (result instanceof PaymentResult.NoPaymentMethod) {
-            tell(tenant, subscriptionId, invoiceId, new LifecycleEvent.PaymentFailed(invoiceId));
+            paymentFailed(tenant, subscriptionId, invoiceId);
         }
+    }
+
+    /** The attempt found nothing to charge, which raises no invoice event of its own: the subscription is told here. */
+    void paymentFailed(Tenant tenant, String subscriptionId, String invoiceId) {
+        tell(tenant, subscriptionId, invoiceId, new LifecycleEvent.PaymentFailed(invoiceId));
     }
 
     /** A collection refused: the invoice's own status says how it ended. */

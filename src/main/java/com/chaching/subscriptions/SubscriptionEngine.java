@@ -9,6 +9,7 @@ import com.chaching.platform.Tenant;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,20 +45,27 @@ class SubscriptionEngine {
     private final AccountService accounts;
     private final Clock serverClock;
     private final TransactionTemplate inTransaction;
+    private final RenewalBatch batch;
     private final ExecutorService workers;
+    private final int workerCount;
     private final int batchSize;
+    private final int accountsPerPass;
 
-    SubscriptionEngine(SubscriptionRepository subscriptions, DueWorkStep step, AccountClock clocks, AccountService accounts, Clock serverClock,
-                       TransactionTemplate inTransaction, @Value("${chaching.engine.workers:4}") int workers,
-                       @Value("${chaching.engine.batch-size:200}") int batchSize) {
+    SubscriptionEngine(SubscriptionRepository subscriptions, DueWorkStep step, RenewalBatch batch, AccountClock clocks,
+                       AccountService accounts, Clock serverClock, TransactionTemplate inTransaction,
+                       @Value("${chaching.engine.workers:4}") int workers, @Value("${chaching.engine.batch-size:200}") int batchSize,
+                       @Value("${chaching.engine.accounts-per-pass:100}") int accountsPerPass) {
         this.subscriptions = subscriptions;
         this.step = step;
         this.clocks = clocks;
         this.accounts = accounts;
         this.serverClock = serverClock;
         this.inTransaction = inTransaction;
+        this.batch = batch;
         this.workers = Executors.newFixedThreadPool(workers, Thread.ofVirtual().name("billing-worker-", 0).factory());
+        this.workerCount = workers;
         this.batchSize = batchSize;
+        this.accountsPerPass = accountsPerPass;
     }
 
     /**
@@ -118,25 +126,32 @@ class SubscriptionEngine {
         log.warn("stopped running due work for account {} after {} steps", tenant.accountId(), MAX_STEPS_PER_ADVANCE);
     }
 
-    /** One pass over every account's due work, by this copy's workers; returns how many steps ran. */
+    /**
+     * One pass over the due work of up to {@code accounts-per-pass} accounts, by this copy's workers: each task
+     * claims a batch of one account's due subscriptions ({@link RenewalBatch}), and an account with more due
+     * work than one batch gets as many tasks as the workers can run at once. Returns how many pieces of work ran.
+     */
     @Scheduled(initialDelayString = "${chaching.engine.interval:PT5S}", fixedDelayString = "${chaching.engine.interval:PT5S}")
     int runDueWorkEverywhere() {
-        List<SubscriptionRepository.DueWork> due = inTransaction.execute(status -> subscriptions.claimDue(serverClock.instant(), batchSize));
-        if (due == null || due.isEmpty()) {
-            return 0;
-        }
-        List<Future<Boolean>> steps = due.stream().map(work -> workers.submit(() -> {
-            try {
-                return step.run(work.tenant(), work.subscriptionId());
-            } catch (RuntimeException e) {
-                log.warn("billing work of subscription {} failed; it stays due", work.subscriptionId(), e);
-                return false;
+        List<SubscriptionRepository.AccountWithDueWork> due = subscriptions.accountsWithDueWork(serverClock.instant(), accountsPerPass);
+        List<Future<Integer>> batches = new ArrayList<>();
+        for (SubscriptionRepository.AccountWithDueWork account : due) {
+            long tasks = Math.min(workerCount, (account.due() + batchSize - 1) / batchSize);
+            for (int i = 0; i < tasks; i++) {
+                batches.add(workers.submit(() -> {
+                    try {
+                        return batch.run(account.tenant(), batchSize);
+                    } catch (RuntimeException e) {
+                        log.warn("a billing batch of account {} failed; its work stays due", account.tenant().accountId(), e);
+                        return 0;
+                    }
+                }));
             }
-        })).toList();
+        }
         int ran = 0;
-        for (Future<Boolean> future : steps) {
+        for (Future<Integer> future : batches) {
             try {
-                ran += future.get() ? 1 : 0;
+                ran += future.get();
             } catch (Exception e) {
                 log.warn("a billing worker failed", e);
             }

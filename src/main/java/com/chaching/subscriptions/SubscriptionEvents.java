@@ -6,6 +6,8 @@ import static com.chaching.subscriptions.SubscriptionStatus.PAUSED;
 
 import com.chaching.events.EventLog;
 import com.chaching.platform.Tenant;
+import java.util.ArrayList;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -48,11 +50,27 @@ class SubscriptionEvents {
     @Transactional(propagation = Propagation.MANDATORY)
     void changed(Tenant tenant, Subscription before, SubscriptionRow saved, boolean itemsChanged) {
         Subscription after = itemsChanged ? snapshot(tenant, saved) : SubscriptionService.view(saved, before.items().data());
-        eventLog.recordUpdate(tenant, "subscription.updated", before, after);
-        String type = statusChangeType(before.status(), after.status());
-        if (type != null) {
-            eventLog.record(tenant, type, after);
+        eventLog.recordAll(tenant, eventsOf(before, after));
+    }
+
+    /** A saved change of one subscription, its items untouched: what {@link #changedAll} records. */
+    record Change(Subscription before, SubscriptionRow saved) {
+    }
+
+    /** {@link #changed} for several subscriptions at once (a bill run's batch), recorded together. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void changedAll(Tenant tenant, List<Change> changes) {
+        List<EventLog.Recorded> recorded = new ArrayList<>();
+        for (Change change : changes) {
+            recorded.addAll(eventsOf(change.before(), SubscriptionService.view(change.saved(), change.before().items().data())));
         }
+        eventLog.recordAll(tenant, recorded);
+    }
+
+    private static List<EventLog.Recorded> eventsOf(Subscription before, Subscription after) {
+        EventLog.Recorded update = EventLog.Recorded.update("subscription.updated", before, after);
+        String type = statusChangeType(before.status(), after.status());
+        return type == null ? List.of(update) : List.of(update, EventLog.Recorded.of(type, after));
     }
 
     /** The trial ends soon (or just ended early), with the subscription as it stands now. */

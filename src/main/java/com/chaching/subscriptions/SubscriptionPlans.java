@@ -8,10 +8,13 @@ import com.chaching.catalog.Recurring;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Tenant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.springframework.stereotype.Component;
 
@@ -37,6 +40,11 @@ class SubscriptionPlans {
      * the subscription ({@code keptPriceIds}) may have been deactivated since and still count.
      */
     Plan plan(Tenant tenant, List<SubscriptionItem> items, String param, Set<String> keptPriceIds) {
+        return plan(items, param, keptPriceIds, id -> prices.get(tenant, id), id -> products.get(tenant, id).name());
+    }
+
+    private Plan plan(List<SubscriptionItem> items, String param, Set<String> keptPriceIds, Function<String, Price> priceOf,
+                      Function<String, String> productName) {
         List<ApiProblem.FieldProblem> problems = new ArrayList<>();
         List<Plan.PricedItem> priced = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -45,7 +53,7 @@ class SubscriptionPlans {
             String at = param + "[" + i + "].price";
             Price price;
             try {
-                price = prices.get(tenant, item.price());
+                price = priceOf.apply(item.price());
             } catch (ApiProblem missing) {
                 problems.add(new ApiProblem.FieldProblem(at, "resource_missing", "No such price: '" + item.price() + "'."));
                 continue;
@@ -57,7 +65,7 @@ class SubscriptionPlans {
             } else if (!seen.add(price.id())) {
                 problems.add(new ApiProblem.FieldProblem(at, "parameter_invalid", "Price " + price.id() + " appears more than once."));
             } else {
-                priced.add(new Plan.PricedItem(item, price, products.get(tenant, price.product()).name()));
+                priced.add(new Plan.PricedItem(item, price, productName.apply(price.product())));
             }
         }
         if (!problems.isEmpty()) {
@@ -79,6 +87,18 @@ class SubscriptionPlans {
             throw ApiProblem.validation(problems);
         }
         return new Plan(List.copyOf(priced), first.currency(), Objects.requireNonNull(recurring.interval()), recurring.count());
+    }
+
+    /** The plans stored subscriptions bill now, by id, from their items: a bill run's batch reads each price and product once. */
+    Map<String, Plan> currentOf(Tenant tenant, Map<String, List<SubscriptionItem>> itemsBySubscription) {
+        Map<String, Price> pricesRead = new HashMap<>();
+        Map<String, String> namesRead = new HashMap<>();
+        Map<String, Plan> plans = new HashMap<>();
+        itemsBySubscription.forEach((id, items) -> plans.put(id, plan(items, "items",
+                items.stream().map(SubscriptionItem::price).collect(Collectors.toSet()),
+                price -> pricesRead.computeIfAbsent(price, unread -> prices.get(tenant, unread)),
+                product -> namesRead.computeIfAbsent(product, unread -> products.get(tenant, unread).name()))));
+        return plans;
     }
 
     /** The plan a stored subscription bills now (its prices count even if deactivated since). */

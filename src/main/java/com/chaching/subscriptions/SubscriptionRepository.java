@@ -25,6 +25,7 @@ import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -38,12 +39,32 @@ class SubscriptionRepository {
               join customers c on c.account_id = s.account_id and c.customer_id = s.customer_id
             """;
 
+    private static final String UPDATE = """
+                        update subscriptions
+                           set status = :status, currency = :currency, recurring_interval = :interval, interval_count = :intervalCount,
+                               billing_cycle_anchor = :anchor, current_period_start = :periodStart, current_period_end = :periodEnd,
+                               trial_start = :trialStart, trial_end = :trialEnd, trial_end_announced = :trialEndAnnounced,
+                               cancel_at_period_end = :cancelAtPeriodEnd,
+                               canceled_at = :canceledAt, ended_at = :endedAt, paused_at = :pausedAt, resumes_at = :resumesAt,
+                               status_before_pause = :statusBeforePause, default_payment_method = :defaultPaymentMethod,
+                               tax_rates = :taxRates, collection_method = :collectionMethod, days_until_due = :daysUntilDue,
+                               first_invoice = :firstInvoice, latest_invoice = :latestInvoice, collecting_invoice = :collectingInvoice,
+                               dunning_invoice = :dunningInvoice, dunning_started_at = :dunningStartedAt, next_retry_at = :nextRetryAt,
+                               retry_count = :retryCount,
+                               pending_lines = cast(:pendingLines as jsonb),
+                               metadata = cast(:metadata as jsonb),
+                               next_work_at = :nextWorkAt, claimed_until = null, updated_at = :updatedAt
+                         where account_id = :accountId and subscription_id = :id
+                        """;
+
     private final JdbcClient jdbc;
+    private final NamedParameterJdbcTemplate batch;
     private final JsonColumns json;
     private final RowMapper<SubscriptionRow> rows;
 
-    SubscriptionRepository(JdbcClient jdbc, JsonColumns json) {
+    SubscriptionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonColumns json) {
         this.jdbc = jdbc;
+        this.batch = batch;
         this.json = json;
         this.rows = this::subscription;
     }
@@ -134,25 +155,12 @@ class SubscriptionRepository {
     }
 
     void update(Tenant tenant, SubscriptionRow row) {
-        jdbc.sql("""
-                        update subscriptions
-                           set status = :status, currency = :currency, recurring_interval = :interval, interval_count = :intervalCount,
-                               billing_cycle_anchor = :anchor, current_period_start = :periodStart, current_period_end = :periodEnd,
-                               trial_start = :trialStart, trial_end = :trialEnd, trial_end_announced = :trialEndAnnounced,
-                               cancel_at_period_end = :cancelAtPeriodEnd,
-                               canceled_at = :canceledAt, ended_at = :endedAt, paused_at = :pausedAt, resumes_at = :resumesAt,
-                               status_before_pause = :statusBeforePause, default_payment_method = :defaultPaymentMethod,
-                               tax_rates = :taxRates, collection_method = :collectionMethod, days_until_due = :daysUntilDue,
-                               first_invoice = :firstInvoice, latest_invoice = :latestInvoice, collecting_invoice = :collectingInvoice,
-                               dunning_invoice = :dunningInvoice, dunning_started_at = :dunningStartedAt, next_retry_at = :nextRetryAt,
-                               retry_count = :retryCount,
-                               pending_lines = cast(:pendingLines as jsonb),
-                               metadata = cast(:metadata as jsonb),
-                               next_work_at = :nextWorkAt, claimed_until = null, updated_at = :updatedAt
-                         where account_id = :accountId and subscription_id = :id
-                        """)
-                .params(columns(tenant, row))
-                .update();
+        updateAll(tenant, List.of(row));
+    }
+
+    /** Saves several subscriptions in one batch of statements (a bill run's renewals). */
+    void updateAll(Tenant tenant, List<SubscriptionRow> rows) {
+        batch.batchUpdate(UPDATE, rows.stream().map(row -> columns(tenant, row)).toArray(Map[]::new));
     }
 
     /** The subscriptions whose default payment method is this one. */
@@ -230,31 +238,65 @@ class SubscriptionRepository {
     }
 
     /**
-     * Claims up to {@code limit} subscriptions of any account whose work is due on their account's clock (the
-     * server's time plus the account's test-clock offset), skipping rows another worker holds or has claimed
-     * within the last minute, so that copies of the service share the work out. The claim only spreads work:
-     * each step still locks its row and checks the work is due.
+     * The accounts with work due on their own clocks (the server's time plus the account's test-clock offset),
+     * and how much, up to {@code limit} accounts: where the engine's workers go next. A plain read: the
+     * claims are made within each account ({@link #lockDue}), so that each routes to one shard on Citus.
      */
-    List<DueWork> claimDue(Instant serverNow, int limit) {
+    List<AccountWithDueWork> accountsWithDueWork(Instant serverNow, int limit) {
         return jdbc.sql("""
-                        update subscriptions s set claimed_until = :claimedUntil
-                          from (select s.account_id, s.subscription_id
-                                  from subscriptions s
-                                  left join account_clocks k on k.account_id = s.account_id
-                                 where s.next_work_at <= :serverNow + make_interval(secs => coalesce(k.offset_seconds, 0))
-                                   and (s.claimed_until is null or s.claimed_until < :serverNow)
-                                 order by s.next_work_at
-                                 limit :limit
-                                   for update of s skip locked) due
-                         where s.account_id = due.account_id and s.subscription_id = due.subscription_id
-                        returning s.account_id, s.subscription_id, s.livemode, s.next_work_at
+                        select s.account_id, s.livemode, count(*) as due
+                          from subscriptions s
+                          left join account_clocks k on k.account_id = s.account_id
+                         where s.next_work_at <= :serverNow + make_interval(secs => coalesce(k.offset_seconds, 0))
+                           and (s.claimed_until is null or s.claimed_until < :serverNow)
+                         group by s.account_id, s.livemode
+                         order by min(s.next_work_at)
+                         limit :limit
                         """)
                 .param("serverNow", utc(serverNow))
-                .param("claimedUntil", utc(serverNow.plusSeconds(60)))
                 .param("limit", limit)
-                .query((rs, row) -> new DueWork(new Tenant(rs.getString("account_id"), rs.getBoolean("livemode")),
-                        rs.getString("subscription_id"), Objects.requireNonNull(instant(rs, "next_work_at"))))
+                .query((rs, row) -> new AccountWithDueWork(new Tenant(rs.getString("account_id"), rs.getBoolean("livemode")),
+                        rs.getLong("due")))
                 .list();
+    }
+
+    /** An account, and how many of its subscriptions have work due. */
+    record AccountWithDueWork(Tenant tenant, long due) {
+    }
+
+    /**
+     * Locks up to {@code limit} of the account's subscriptions whose work is due at {@code accountNow}, earliest
+     * first, skipping rows another worker holds or has claimed ({@link #claim}) until a time still to come on the
+     * server's clock: a batch that no other worker takes while this one's transaction is open.
+     */
+    List<SubscriptionRow> lockDue(Tenant tenant, Instant accountNow, Instant serverNow, int limit) {
+        return jdbc.sql(SELECT + """
+                         where s.account_id = :accountId and s.next_work_at <= :accountNow
+                           and (s.claimed_until is null or s.claimed_until < :serverNow)
+                         order by s.next_work_at, s.subscription_id
+                         limit :limit
+                           for update of s skip locked
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("accountNow", utc(accountNow))
+                .param("serverNow", utc(serverNow))
+                .param("limit", limit)
+                .query(rows)
+                .list();
+    }
+
+    /**
+     * Marks locked subscriptions as claimed until {@code until} (server time): their work is done one at a time
+     * after the batch commits, and other workers leave them alone meanwhile. Any save clears the claim.
+     */
+    void claim(Tenant tenant, Collection<String> subscriptionIds, Instant until) {
+        if (!subscriptionIds.isEmpty()) {
+            jdbc.sql("update subscriptions set claimed_until = :until where account_id = :accountId and subscription_id in (:ids)")
+                    .param("accountId", tenant.accountId())
+                    .param("ids", subscriptionIds)
+                    .param("until", utc(until))
+                    .update();
+        }
     }
 
     /** A subscription with work due at {@code at}, by its account. */

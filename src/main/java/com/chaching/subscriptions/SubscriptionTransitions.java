@@ -105,7 +105,8 @@ class SubscriptionTransitions {
             switch (action) {
                 case LifecycleAction.Issue issue -> invoices.createForSubscription(tenant, new SubscriptionInvoice(issue.invoice(),
                         saved.customerId(), saved.id(), saved.currency(), issue.lines(), saved.taxRates(),
-                        saved.state().collectionMethod(), saved.daysUntilDue(), issue.billingReason()));
+                        saved.state().collectionMethod(), saved.daysUntilDue(), issue.billingReason(),
+                        saved.defaultPaymentMethod()));
                 case LifecycleAction.ScheduleAttempt attempt -> invoices.scheduleNextAttempt(tenant, attempt.invoice(), attempt.at());
                 case LifecycleAction.MarkUncollectible giveUp -> invoices.markUncollectible(tenant, giveUp.invoice());
                 case LifecycleAction.VoidInvoice expired -> invoices.voidIfUnpaid(tenant, expired.invoice());
