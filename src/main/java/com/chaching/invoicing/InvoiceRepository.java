@@ -127,6 +127,18 @@ class InvoiceRepository {
                 .optional();
     }
 
+    /** Locks the invoices for the caller's transaction, in id order (so that two batches never wait on each other in a circle). */
+    List<InvoiceRow> lockAll(Tenant tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where i.account_id = :accountId and i.invoice_id in (:ids) order by i.invoice_id for update of i")
+                .param("accountId", tenant.accountId())
+                .param("ids", ids)
+                .query(rows)
+                .list();
+    }
+
     void update(Tenant tenant, InvoiceRow invoice) {
         updateAll(tenant, List.of(invoice));
     }

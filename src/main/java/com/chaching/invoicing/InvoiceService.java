@@ -6,6 +6,7 @@ import com.chaching.customers.CustomerService;
 import com.chaching.events.EventLog;
 import com.chaching.payments.ChargeOutcome;
 import com.chaching.payments.ChargeSettled;
+import com.chaching.payments.ChargesSettled;
 import com.chaching.payments.PaymentMethod;
 import com.chaching.payments.PaymentMethodService;
 import com.chaching.payments.Transaction;
@@ -23,6 +24,8 @@ import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -365,6 +368,47 @@ public class InvoiceService {
             events.publishEvent(new InvoicePaymentFailed(tenant, invoice.id(), invoice.subscriptionId(), attempt,
                     Objects.requireNonNullElse(charge.failureCode(), "payment_failed")));
         }
+    }
+
+    /**
+     * {@link #onChargeSettled} for a batch of charges settled together: the invoices locked in id order, written
+     * and their events recorded with a few statements for all, then the subscriptions told — the paid ones at once.
+     */
+    @EventListener
+    void onChargesSettled(ChargesSettled settled) {
+        Tenant tenant = settled.tenant();
+        Map<String, Transaction> byInvoice = new HashMap<>();
+        settled.transactions().stream().filter(charge -> charge.invoice() != null).forEach(charge -> byInvoice.put(charge.invoice(), charge));
+        List<InvoiceRow> locked = invoices.lockAll(tenant, byInvoice.keySet());
+        Map<String, List<InvoiceLine>> linesOf = invoices.linesOf(tenant, byInvoice.keySet());
+        Instant now = clocks.now(tenant);
+        List<InvoiceRow> written = new ArrayList<>(locked.size());
+        List<EventLog.Recorded> recorded = new ArrayList<>(locked.size());
+        List<InvoicePaid> paid = new ArrayList<>();
+        List<InvoicePaymentFailed> failed = new ArrayList<>();
+        for (InvoiceRow invoice : locked) {
+            Transaction charge = byInvoice.get(invoice.id());
+            int attempt = invoice.paymentInFlight() != null ? invoice.paymentInFlight() : invoice.attemptCount() + 1;
+            List<InvoiceLine> lines = linesOf.getOrDefault(invoice.id(), List.of());
+            if (charge.status() == TransactionStatus.SUCCEEDED) {
+                InvoiceRow row = invoice.attemptSucceeded(attempt, charge.amount(), now);
+                written.add(row);
+                recorded.add(EventLog.Recorded.of("invoice.paid", view(row, lines)));
+                paid.add(new InvoicePaid(tenant, invoice.id(), invoice.subscriptionId()));
+            } else {
+                InvoiceRow row = invoice.attemptFailed(attempt, now);
+                written.add(row);
+                recorded.add(EventLog.Recorded.of("invoice.payment_failed", view(row, lines)));
+                failed.add(new InvoicePaymentFailed(tenant, invoice.id(), invoice.subscriptionId(), attempt,
+                        Objects.requireNonNullElse(charge.failureCode(), "payment_failed")));
+            }
+        }
+        invoices.updateAll(tenant, written);
+        eventLog.recordAll(tenant, recorded);
+        if (!paid.isEmpty()) {
+            events.publishEvent(new InvoicesPaid(tenant, List.copyOf(paid)));
+        }
+        failed.forEach(events::publishEvent);
     }
 
     /** The invoice's transactions, newest first. */

@@ -13,7 +13,6 @@ import com.chaching.tax.TaxCalculator;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -194,13 +193,14 @@ public class SubscriptionInvoiceBatch {
     }
 
     /**
-     * Step 3 for the batch, in the caller's transaction: records each outcome, and the invoice and its
-     * subscription follow as they do for one charge. In invoice order, so that two batches lock alike.
+     * Step 3 for the batch, in the caller's transaction: records the outcomes together, and the invoices and their
+     * subscriptions follow together ({@link InvoiceService#onChargesSettled}); unknown outcomes stay pending.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void settle(Tenant tenant, List<Sent> sent) {
-        sent.stream().sorted(Comparator.comparing(s -> s.charging().invoiceId()))
-                .forEach(s -> transactions.settleCharge(tenant, s.charging().transactionId(), s.outcome()));
+        Map<String, ChargeOutcome> outcomes = new HashMap<>();
+        sent.forEach(one -> outcomes.put(one.charging().transactionId(), one.outcome()));
+        transactions.settleCharges(tenant, outcomes);
     }
 
     /** A charge whose sending failed on our side has no known outcome: it stays pending, for the reconciler. */

@@ -10,6 +10,7 @@ import com.chaching.platform.Tenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,6 +33,14 @@ class TransactionRepository {
               from transactions t
               left join customers c on c.account_id = t.account_id and c.customer_id = t.customer_id
             """;
+
+    private static final String SETTLE = """
+                        update transactions
+                           set status = :status, fee = :fee, net = :net, gateway_reference = :gatewayReference,
+                               failure_code = :failureCode, failure_message = :failureMessage, available_on = :availableOn,
+                               pending_since = null, updated_at = :now
+                         where account_id = :accountId and transaction_id = :id and status = 'pending'
+                        """;
 
     private static final String INSERT = """
                         insert into transactions (account_id, transaction_id, livemode, type, status, amount, fee, net, currency,
@@ -115,13 +124,7 @@ class TransactionRepository {
     /** Settles a pending transaction; false when it was no longer pending (someone settled it first). */
     boolean settle(Tenant tenant, String id, TransactionStatus status, long fee, long net, @Nullable String gatewayReference,
                    @Nullable String failureCode, @Nullable String failureMessage, @Nullable Instant availableOn, Instant now) {
-        return jdbc.sql("""
-                        update transactions
-                           set status = :status, fee = :fee, net = :net, gateway_reference = :gatewayReference,
-                               failure_code = :failureCode, failure_message = :failureMessage, available_on = :availableOn,
-                               pending_since = null, updated_at = :now
-                         where account_id = :accountId and transaction_id = :id and status = 'pending'
-                        """)
+        return jdbc.sql(SETTLE)
                 .param("accountId", tenant.accountId())
                 .param("id", id)
                 .param("status", status.value())
@@ -133,6 +136,36 @@ class TransactionRepository {
                 .param("availableOn", utc(availableOn))
                 .param("now", utc(now))
                 .update() == 1;
+    }
+
+    /** Locks the transactions for the caller's transaction, in id order (so that two batches never wait on each other in a circle). */
+    List<TransactionRow> lockAll(Tenant tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where t.account_id = :accountId and t.transaction_id in (:ids) order by t.transaction_id for update of t")
+                .param("accountId", tenant.accountId())
+                .param("ids", ids)
+                .query(rows)
+                .list();
+    }
+
+    /** {@link #settle} for several transactions, locked by the caller and still pending, in one batch of statements. */
+    void settleAll(Tenant tenant, List<TransactionRow> settled) {
+        batch.batchUpdate(SETTLE, settled.stream().map(row -> {
+            Map<String, Object> columns = new HashMap<>();
+            columns.put("accountId", tenant.accountId());
+            columns.put("id", row.id());
+            columns.put("status", row.status().value());
+            columns.put("fee", row.fee());
+            columns.put("net", row.net());
+            columns.put("gatewayReference", row.gatewayReference());
+            columns.put("failureCode", row.failureCode());
+            columns.put("failureMessage", row.failureMessage());
+            columns.put("availableOn", utc(row.availableOn()));
+            columns.put("now", utc(row.updatedAt()));
+            return columns;
+        }).toArray(Map[]::new));
     }
 
     /** A charge's refunds, newest first (in the order they were recorded, as every list). */

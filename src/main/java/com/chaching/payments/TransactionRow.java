@@ -34,6 +34,14 @@ record TransactionRow(
         return Money.of(amount, currency);
     }
 
+    /** The pending row with its outcome recorded at {@code now}. */
+    TransactionRow settled(TransactionStatus outcome, long fee, long net, @Nullable String gatewayReference, @Nullable String failureCode,
+                           @Nullable String failureMessage, @Nullable Instant availableOn, Instant now) {
+        return new TransactionRow(id, type, outcome, amount, fee, net, currency, invoiceId, customerId, customerKey, paymentMethodId,
+                sourceTransactionId, gatewayKey, gatewayReference, failureCode, failureMessage, refundedAmount, reason, description,
+                availableOn, createdAt, now);
+    }
+
     Transaction view() {
         return new Transaction(id, "transaction", type, status, amount, fee, net, currency.code(), invoiceId, customerKey,
                 paymentMethodId, sourceTransactionId, failureCode, failureMessage, refundedAmount, reason, description, availableOn,

@@ -12,7 +12,9 @@ import com.chaching.platform.Tenant;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -118,6 +120,40 @@ public class TransactionService {
             events.publishEvent(new ChargeSettled(tenant, result));
         }
         return result;
+    }
+
+    /**
+     * Step 3 for several charges at once (a bill run's batch), in the caller's transaction: {@link #settleCharge}
+     * for each, with a few statements for all — locked in id order, recorded, their events, and one
+     * {@link ChargesSettled} for the invoices. Unknown outcomes, and rows no longer pending, are left as they are.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void settleCharges(Tenant tenant, Map<String, ChargeOutcome> outcomes) {
+        List<String> known = outcomes.entrySet().stream().filter(e -> !(e.getValue() instanceof ChargeOutcome.Unknown))
+                .map(Map.Entry::getKey).toList();
+        Instant now = clocks.now(tenant);
+        Instant availableOn = now.plus(Duration.ofDays(accounts.get(tenant).settlementDays()));
+        List<TransactionRow> settled = new ArrayList<>();
+        for (TransactionRow charge : transactions.lockAll(tenant, known)) {
+            if (charge.status() != TransactionStatus.PENDING) {
+                continue;
+            }
+            settled.add(switch (outcomes.get(charge.id())) {
+                case ChargeOutcome.Succeeded succeeded -> charge.settled(TransactionStatus.SUCCEEDED, succeeded.fee().amount(),
+                        charge.amount() - succeeded.fee().amount(), succeeded.gatewayChargeId(), null, null, availableOn, now);
+                case ChargeOutcome.Declined declined -> charge.settled(TransactionStatus.FAILED, 0, charge.amount(), null, declined.code(),
+                        declined.message(), null, now);
+                case ChargeOutcome.Unknown unknown -> throw new IllegalStateException("an unknown outcome is not settled");
+            });
+        }
+        if (settled.isEmpty()) {
+            return;
+        }
+        transactions.settleAll(tenant, settled);
+        List<Transaction> views = settled.stream().map(TransactionRow::view).toList();
+        eventLog.recordAll(tenant, views.stream().map(view -> EventLog.Recorded.of(
+                view.status() == TransactionStatus.SUCCEEDED ? "transaction.succeeded" : "transaction.failed", view)).toList());
+        events.publishEvent(new ChargesSettled(tenant, views));
     }
 
     /** Records a movement of the customer's credit balance for an invoice; it moves no money. */

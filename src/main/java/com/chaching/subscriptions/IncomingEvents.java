@@ -1,11 +1,19 @@
 package com.chaching.subscriptions;
 
+import com.chaching.accounts.Account;
+import com.chaching.accounts.AccountService;
 import com.chaching.customers.CustomerDeleted;
 import com.chaching.invoicing.InvoicePaymentFailed;
 import com.chaching.invoicing.InvoiceVoided;
+import com.chaching.invoicing.InvoicesPaid;
 import com.chaching.payments.PaymentMethodDetached;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.Tenant;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
@@ -22,8 +30,13 @@ class IncomingEvents {
     private final SubscriptionTransitions transitions;
     private final SubscriptionEvents events;
     private final AccountClock clocks;
+    private final AccountService accounts;
+    private final SubscriptionPlans plans;
 
-    IncomingEvents(SubscriptionRepository subscriptions, SubscriptionTransitions transitions, SubscriptionEvents events, AccountClock clocks) {
+    IncomingEvents(SubscriptionRepository subscriptions, SubscriptionTransitions transitions, SubscriptionEvents events, AccountClock clocks,
+                   AccountService accounts, SubscriptionPlans plans) {
+        this.accounts = accounts;
+        this.plans = plans;
         this.subscriptions = subscriptions;
         this.transitions = transitions;
         this.events = events;
@@ -33,6 +46,45 @@ class IncomingEvents {
     @EventListener
     void onInvoicePaid(com.chaching.invoicing.InvoicePaid paid) {
         tell(paid.tenant(), paid.subscriptionId(), new LifecycleEvent.InvoicePaid(paid.invoiceId()));
+    }
+
+    /**
+     * Invoices paid together (a bill run's batch): their subscriptions locked in id order, and those whose
+     * payment changes only their own row — the usual case, a renewal paid — saved and their events recorded
+     * together. One whose lock would need an invoice first (dunning, incomplete), or whose transition asks for
+     * more, is told on its own, exactly as {@link #onInvoicePaid} would.
+     */
+    @EventListener
+    void onInvoicesPaid(InvoicesPaid paid) {
+        Tenant tenant = paid.tenant();
+        Map<String, String> invoiceOf = new HashMap<>();
+        paid.paid().stream().filter(one -> one.subscriptionId() != null).forEach(one -> invoiceOf.put(one.subscriptionId(), one.invoiceId()));
+        List<SubscriptionRow> locked = subscriptions.lockAll(tenant, invoiceOf.keySet());
+        Map<String, List<SubscriptionItem>> items = subscriptions.itemsOf(tenant, invoiceOf.keySet());
+        Account account = accounts.get(tenant);
+        Instant now = clocks.now(tenant);
+        List<SubscriptionRow> saved = new ArrayList<>();
+        List<SubscriptionEvents.Change> changes = new ArrayList<>();
+        for (SubscriptionRow row : locked) {
+            LifecycleEvent event = new LifecycleEvent.InvoicePaid(invoiceOf.get(row.id()));
+            SubscriptionState state = row.state();
+            if (state.dunning() != null || state.status() == SubscriptionStatus.INCOMPLETE) {
+                tell(tenant, row.id(), event);
+                continue;
+            }
+            LifecycleContext context = transitions.context(row.id(), now, account, () -> plans.current(tenant, row.id()));
+            SubscriptionLifecycle.Transition transition = SubscriptionLifecycle.on(state, event, context);
+            if (!transition.actions().isEmpty()) {
+                Subscription before = SubscriptionService.view(row, items.getOrDefault(row.id(), List.of()));
+                transitions.save(tenant, before, row, transition, now, false);
+                continue;
+            }
+            SubscriptionRow after = row.withState(transition.state(), now);
+            saved.add(after);
+            changes.add(new SubscriptionEvents.Change(SubscriptionService.view(row, items.getOrDefault(row.id(), List.of())), after));
+        }
+        subscriptions.updateAll(tenant, saved);
+        events.changedAll(tenant, changes);
     }
 
     @EventListener

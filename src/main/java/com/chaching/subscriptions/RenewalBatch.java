@@ -10,13 +10,11 @@ import com.chaching.invoicing.SubscriptionInvoiceBatch;
 import com.chaching.invoicing.SubscriptionInvoiceBatch.Charging;
 import com.chaching.invoicing.SubscriptionInvoiceBatch.NoPaymentMethod;
 import com.chaching.platform.AccountClock;
-import com.chaching.platform.Ids;
 import com.chaching.platform.Tenant;
 import com.chaching.subscriptions.SubscriptionLifecycle.Transition;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -118,15 +116,13 @@ class RenewalBatch {
         Map<String, List<SubscriptionItem>> items = subscriptions.itemsOf(tenant, renewing.stream().map(SubscriptionRow::id).toList());
         Map<String, Plan> plansNow = plans.currentOf(tenant, items);
         Account account = accounts.get(tenant);
-        ZoneId zone = ZoneId.of(account.timeZone());
         List<SubscriptionRow> saved = new ArrayList<>(renewing.size());
         List<SubscriptionEvents.Change> changes = new ArrayList<>(renewing.size());
         List<SubscriptionInvoice> toIssue = new ArrayList<>(renewing.size());
         for (int i = 0; i < renewing.size(); i++) {
             SubscriptionRow row = renewing.get(i);
             Plan plan = Objects.requireNonNull(plansNow.get(row.id()));
-            LifecycleContext context = new LifecycleContext(row.id(), now, zone, account.retrySchedule(), account.afterRetries(),
-                    () -> plan, () -> Ids.newId("in"));
+            LifecycleContext context = SubscriptionTransitions.context(row.id(), now, account, () -> plan);
             Transition transition = SubscriptionLifecycle.on(row.state(), renewals.get(i), context);
             SubscriptionRow renewed = row.withState(transition.state(), now);
             saved.add(renewed);

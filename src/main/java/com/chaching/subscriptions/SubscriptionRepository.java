@@ -129,6 +129,18 @@ class SubscriptionRepository {
                 .optional();
     }
 
+    /** Locks the subscriptions for the caller's transaction, in id order (so that two batches never wait on each other in a circle). */
+    List<SubscriptionRow> lockAll(Tenant tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where s.account_id = :accountId and s.subscription_id in (:ids) order by s.subscription_id for update of s")
+                .param("accountId", tenant.accountId())
+                .param("ids", ids)
+                .query(rows)
+                .list();
+    }
+
     List<SubscriptionItem> items(Tenant tenant, String subscriptionId) {
         return itemsOf(tenant, List.of(subscriptionId)).getOrDefault(subscriptionId, List.of());
     }

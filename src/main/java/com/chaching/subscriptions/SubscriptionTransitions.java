@@ -71,7 +71,11 @@ class SubscriptionTransitions {
     }
 
     LifecycleContext context(Tenant tenant, String subscriptionId, Instant now, Supplier<Plan> plan) {
-        Account account = accounts.get(tenant);
+        return context(subscriptionId, now, accounts.get(tenant), plan);
+    }
+
+    /** The same, with the account read already (a batch reads it once). */
+    static LifecycleContext context(String subscriptionId, Instant now, Account account, Supplier<Plan> plan) {
         return new LifecycleContext(subscriptionId, now, ZoneId.of(account.timeZone()), account.retrySchedule(), account.afterRetries(),
                 plan, () -> Ids.newId("in"));
     }
