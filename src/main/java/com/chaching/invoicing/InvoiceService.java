@@ -97,7 +97,7 @@ public class InvoiceService {
                 ? (request.daysUntilDue() == null ? DEFAULT_DAYS_UNTIL_DUE : request.daysUntilDue()) : null;
         InvoiceTotals totals;
         try {
-            totals = InvoiceTotals.of(invoiceLines, 0);
+            totals = InvoiceTotals.of(currency, invoiceLines);
         } catch (ArithmeticException tooLarge) {
             throw ApiProblem.invalid("lines", "The invoice's total is too large.");
         }
@@ -143,20 +143,20 @@ public class InvoiceService {
         if (invoice.paymentInFlight() != null) {
             throw paymentInProgress(id);
         }
-        long applied = invoice.totals().appliedBalance();
-        boolean creditMoves = applied > 0 || (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total() < 0);
+        Money applied = invoice.totals().appliedBalance();
+        boolean creditMoves = applied.amount() > 0 || (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total().isNegative());
         if (creditMoves && !customers.lockBalance(tenant, invoice.customerId()).accepts(invoice.currency().code())) {
             throw ApiProblem.conflict("invalid_state", "Voiding invoice " + id + " would move the customer's credit in "
                     + invoice.currency() + ", but the balance is now in another currency.");
         }
-        if (applied > 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), Money.of(-applied, invoice.currency()));
-            transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-applied, invoice.currency()),
+        if (applied.amount() > 0) {
+            customers.adjustBalance(tenant, invoice.customerId(), applied.negate());
+            transactions.recordAdjustment(tenant, id, invoice.customerId(), applied.negate(),
                     "Credit returned from voided invoice " + invoice.number());
         }
-        if (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total() < 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), Money.of(-invoice.totals().total(), invoice.currency()));
-            transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-invoice.totals().total(), invoice.currency()),
+        if (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total().isNegative()) {
+            customers.adjustBalance(tenant, invoice.customerId(), invoice.totals().total().negate());
+            transactions.recordAdjustment(tenant, id, invoice.customerId(), invoice.totals().total().negate(),
                     "Credit withdrawn with voided invoice " + invoice.number());
         }
         InvoiceRow voided = invoice.voided(clocks.now(tenant));
@@ -214,12 +214,12 @@ public class InvoiceService {
     public void createForSubscription(Tenant tenant, SubscriptionInvoice request) {
         Instant now = clocks.now(tenant);
         Customer customer = customers.findById(tenant, request.customerId()).orElseThrow();
-        List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.lines(), request.taxRateIds());
+        List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.currency(), request.lines(), request.taxRateIds());
         Integer daysUntilDue = request.collectionMethod() == CollectionMethod.SEND_INVOICE
                 ? Objects.requireNonNullElse(request.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE) : null;
         InvoiceRow invoice = new InvoiceRow(request.invoiceId(), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(),
                 request.subscriptionId(), request.currency(), request.collectionMethod(), daysUntilDue, null, request.billingReason(),
-                InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null, null, null, null, Map.of(), now, now);
+                InvoiceTotals.of(request.currency(), invoiceLines), 0, 0, null, null, null, null, null, Map.of(), now, now);
         invoices.insert(tenant, invoice, invoiceLines);
         eventLog.record(tenant, "invoice.created", view(invoice, invoiceLines));
         finalizeLocked(tenant, invoices.lock(tenant, invoice.id()).orElseThrow());
@@ -389,20 +389,21 @@ public class InvoiceService {
         String number = "%s-%06d".formatted(accounts.get(tenant).invoicePrefix(), invoices.nextNumber(tenant));
         CustomerService.Balance balance = customers.lockBalance(tenant, invoice.customerId());
         boolean sameCurrency = balance.accepts(invoice.currency().code());
-        if (invoice.totals().total() < 0 && !sameCurrency) {
+        if (invoice.totals().total().isNegative() && !sameCurrency) {
             throw ApiProblem.conflict("invalid_state", "The customer's balance is in " + balance.currency() + "; a credit in "
                     + invoice.currency() + " cannot be added to it until it is used up.");
         }
         // billing.md "Credits": only credit (a negative balance) in the invoice's currency is applied.
-        InvoiceTotals totals = invoice.totals().withCredit(sameCurrency ? -balance.amount() : 0);
-        if (totals.appliedBalance() > 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), Money.of(totals.appliedBalance(), invoice.currency()));
-            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), Money.of(totals.appliedBalance(), invoice.currency()),
+        InvoiceTotals totals = invoice.totals().withCredit(
+                sameCurrency ? Money.of(balance.amount(), invoice.currency()).negate() : Money.zero(invoice.currency()));
+        if (totals.appliedBalance().amount() > 0) {
+            customers.adjustBalance(tenant, invoice.customerId(), totals.appliedBalance());
+            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), totals.appliedBalance(),
                     "Credit balance applied to invoice " + number);
         }
-        if (totals.total() < 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), Money.of(totals.total(), invoice.currency()));
-            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), Money.of(totals.total(), invoice.currency()),
+        if (totals.total().isNegative()) {
+            customers.adjustBalance(tenant, invoice.customerId(), totals.total());
+            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), totals.total(),
                     "Invoice " + number + " credited to the customer's balance");
         }
         Instant dueDate = invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY ? now
@@ -466,8 +467,8 @@ public class InvoiceService {
     private static Invoice view(InvoiceRow row, List<InvoiceLine> lines) {
         InvoiceTotals totals = row.totals();
         return new Invoice(row.id(), "invoice", row.number(), row.status(), row.customerKey(), row.subscriptionId(), row.currency().code(),
-                Page.of(lines, false), totals.subtotal(), totals.tax(), totals.totalExcludingTax(), totals.total(),
-                totals.appliedBalance(), totals.amountDue(), row.amountPaid(), row.amountRemaining(), row.attemptCount(),
+                Page.of(lines, false), totals.subtotal().amount(), totals.tax().amount(), totals.totalExcludingTax().amount(),
+                totals.total().amount(), totals.appliedBalance().amount(), totals.amountDue().amount(), row.amountPaid(), row.amountRemaining(), row.attemptCount(),
                 row.nextPaymentAttempt(), row.dueDate(), row.billingReason(), row.collectionMethod(), row.daysUntilDue(),
                 row.finalizedAt(), row.paidAt(), row.voidedAt(), row.metadata(), row.createdAt(), row.updatedAt());
     }
