@@ -33,14 +33,14 @@ public record InvoiceLine(
     public record Period(@Nullable Instant start, @Nullable Instant end) {
     }
 
-    // A line holds no currency of its own: the invoice's is passed in.
-
+    /** The line's amount in {@code currency}, the invoice's: a line stores minor units, not its currency. */
     Money amount(CurrencyCode currency) {
         return Money.of(amount, currency);
     }
 
     Money exclusiveTax(CurrencyCode currency) {
-        return Money.sum(currency, taxAmounts.stream().filter(tax -> !tax.inclusive()).map(tax -> Money.of(tax.amount(), currency)).toList());
+        return Money.sum(currency, taxAmounts.stream().filter(tax -> !tax.inclusive())
+                .map(tax -> Money.of(tax.amount(), currency)).toList());
     }
 
     Money tax(CurrencyCode currency) {

@@ -112,7 +112,8 @@ class InvoiceLines {
 
     /** A line stores its tax amounts in minor units: the invoice holds the currency. */
     private static List<InvoiceLine.TaxAmount> taxAmounts(TaxCalculator.LineTax tax) {
-        return tax.amounts().stream().map(part -> new InvoiceLine.TaxAmount(part.taxRateId(), part.amount().amount(), part.inclusive())).toList();
+        return tax.amounts().stream()
+                .map(part -> new InvoiceLine.TaxAmount(part.taxRateId(), part.amount().amount(), part.inclusive())).toList();
     }
 
     private Price priceOf(Tenant tenant, String id, String param) {

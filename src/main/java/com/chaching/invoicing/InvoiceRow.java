@@ -49,8 +49,8 @@ record InvoiceRow(
 
     InvoiceRow voided(Instant now) {
         return new InvoiceRow(id, number, InvoiceStatus.VOID, customerId, customerKey, subscriptionId, currency, collectionMethod,
-                daysUntilDue, dueDate, billingReason, totals.withCredit(Money.zero(currency)), 0, attemptCount, null, null, finalizedAt, paidAt, now,
-                metadata, createdAt, now);
+                daysUntilDue, dueDate, billingReason, totals.withCredit(Money.zero(currency)), 0, attemptCount, null, null, finalizedAt,
+                paidAt, now, metadata, createdAt, now);
     }
 
     InvoiceRow nextAttemptAt(@Nullable Instant at) {

@@ -468,9 +468,10 @@ public class InvoiceService {
         InvoiceTotals totals = row.totals();
         return new Invoice(row.id(), "invoice", row.number(), row.status(), row.customerKey(), row.subscriptionId(), row.currency().code(),
                 Page.of(lines, false), totals.subtotal().amount(), totals.tax().amount(), totals.totalExcludingTax().amount(),
-                totals.total().amount(), totals.appliedBalance().amount(), totals.amountDue().amount(), row.amountPaid(), row.amountRemaining(), row.attemptCount(),
-                row.nextPaymentAttempt(), row.dueDate(), row.billingReason(), row.collectionMethod(), row.daysUntilDue(),
-                row.finalizedAt(), row.paidAt(), row.voidedAt(), row.metadata(), row.createdAt(), row.updatedAt());
+                totals.total().amount(), totals.appliedBalance().amount(), totals.amountDue().amount(), row.amountPaid(),
+                row.amountRemaining(), row.attemptCount(), row.nextPaymentAttempt(), row.dueDate(), row.billingReason(),
+                row.collectionMethod(), row.daysUntilDue(), row.finalizedAt(), row.paidAt(), row.voidedAt(), row.metadata(),
+                row.createdAt(), row.updatedAt());
     }
 
     private static ApiProblem notFound(String id) {

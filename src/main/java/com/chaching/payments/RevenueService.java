@@ -67,14 +67,16 @@ public class RevenueService {
             int index = (int) (row.day().toEpochDay() - first.toEpochDay());
             if (index >= 0 && index < days) {
                 CurrencyCode currency = CurrencyCode.of(row.currency());
-                Money[] amounts = byCurrency.computeIfAbsent(currency, code -> Collections.nCopies(days, Money.zero(code)).toArray(Money[]::new));
+                Money[] amounts = byCurrency.computeIfAbsent(currency,
+                        code -> Collections.nCopies(days, Money.zero(code)).toArray(Money[]::new));
                 amounts[index] = amounts[index].plus(Money.of(row.amount(), currency));
             }
         }
         List<CurrencyRevenue> currencies = new ArrayList<>();
         byCurrency.forEach((currency, amounts) -> {
             List<Money> list = List.of(amounts);
-            currencies.add(new CurrencyRevenue(currency.code(), Money.sum(currency, list).amount(), list.stream().map(Money::amount).toList()));
+            currencies.add(new CurrencyRevenue(currency.code(), Money.sum(currency, list).amount(),
+                    list.stream().map(Money::amount).toList()));
         });
         return new DailyRevenue(zone, window, List.copyOf(currencies));
     }
