@@ -2,6 +2,7 @@ package com.chaching.invoicing;
 
 import com.chaching.customers.CustomerService;
 import com.chaching.platform.ApiProblem;
+import com.chaching.platform.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
@@ -15,16 +16,17 @@ import java.util.Objects;
  * @param creditApplied how much of the customer's credit the invoice used (≥ 0)
  * @param credited      what a negative invoice adds to the customer's credit (≤ 0)
  */
-record Finalization(InvoiceRow invoice, long creditApplied, long credited) {
+record Finalization(InvoiceRow invoice, Money creditApplied, Money credited) {
 
     static Finalization of(InvoiceRow draft, CustomerService.Balance balance, String number, Instant now) {
         boolean sameCurrency = balance.accepts(draft.currency().code());
-        if (draft.totals().total() < 0 && !sameCurrency) {
+        if (draft.totals().total().isNegative() && !sameCurrency) {
             throw ApiProblem.conflict("invalid_state", "The customer's balance is in " + balance.currency() + "; a credit in "
                     + draft.currency() + " cannot be added to it until it is used up.");
         }
         // billing.md "Credits": only credit (a negative balance) in the invoice's currency is applied.
-        InvoiceTotals totals = draft.totals().withCredit(sameCurrency ? -balance.amount() : 0);
+        InvoiceTotals totals = draft.totals().withCredit(
+                sameCurrency ? Money.of(balance.amount(), draft.currency()).negate() : Money.zero(draft.currency()));
         Instant dueDate = draft.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY ? now
                 : draft.dueDate() != null ? draft.dueDate()
                 : now.plus(Duration.ofDays(Objects.requireNonNullElse(draft.daysUntilDue(), InvoiceService.DEFAULT_DAYS_UNTIL_DUE)));
@@ -32,7 +34,7 @@ record Finalization(InvoiceRow invoice, long creditApplied, long credited) {
         if (finalized.amountRemaining() == 0) {
             finalized = finalized.paid(0, now);
         }
-        return new Finalization(finalized, totals.appliedBalance(), Math.min(totals.total(), 0));
+        return new Finalization(finalized, totals.appliedBalance(), totals.total().min(Money.zero(draft.currency())));
     }
 
     boolean paidAtOnce() {
@@ -41,7 +43,8 @@ record Finalization(InvoiceRow invoice, long creditApplied, long credited) {
 
     /** The customer's balance once this invoice has moved it: what the customer's next invoice in the same batch finds. */
     CustomerService.Balance balanceAfter(CustomerService.Balance before) {
-        long delta = creditApplied + credited;
-        return delta == 0 ? before : new CustomerService.Balance(before.amount() + delta, invoice.currency().code());
+        Money delta = creditApplied.plus(credited);
+        return delta.isZero() ? before : new CustomerService.Balance(Money.of(before.amount(), invoice.currency()).plus(delta).amount(),
+                invoice.currency().code());
     }
 }

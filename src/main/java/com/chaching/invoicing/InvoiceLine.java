@@ -1,5 +1,7 @@
 package com.chaching.invoicing;
 
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Money;
 import com.chaching.tax.TaxBehavior;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -31,11 +33,17 @@ public record InvoiceLine(
     public record Period(@Nullable Instant start, @Nullable Instant end) {
     }
 
-    long exclusiveTax() {
-        return taxAmounts.stream().filter(tax -> !tax.inclusive()).mapToLong(TaxAmount::amount).sum();
+    /** The line's amount in {@code currency}, the invoice's: a line stores minor units, not its currency. */
+    Money amount(CurrencyCode currency) {
+        return Money.of(amount, currency);
     }
 
-    long tax() {
-        return taxAmounts.stream().mapToLong(TaxAmount::amount).sum();
+    Money exclusiveTax(CurrencyCode currency) {
+        return Money.sum(currency, taxAmounts.stream().filter(tax -> !tax.inclusive())
+                .map(tax -> Money.of(tax.amount(), currency)).toList());
+    }
+
+    Money tax(CurrencyCode currency) {
+        return Money.sum(currency, taxAmounts.stream().map(tax -> Money.of(tax.amount(), currency)).toList());
     }
 }

@@ -6,6 +6,7 @@ import com.chaching.catalog.ProductService;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.CurrencyCode;
 import com.chaching.platform.Ids;
+import com.chaching.platform.Money;
 import com.chaching.platform.Tenant;
 import com.chaching.tax.TaxBehavior;
 import com.chaching.tax.TaxCalculator;
@@ -83,27 +84,26 @@ class InvoiceLines {
         if (input.periodStart() != null && input.periodEnd() != null && input.periodEnd().isBefore(input.periodStart())) {
             throw ApiProblem.invalid(at + ".periodEnd", "periodEnd must not be before periodStart.");
         }
-        long amount;
+        Money amount;
         try {
-            amount = Math.multiplyExact(unitAmount, quantity);
+            amount = Money.of(unitAmount, currency).times(quantity);
         } catch (ArithmeticException tooLarge) {
             throw ApiProblem.invalid(at + ".quantity", "unitAmount × quantity is too large.");
         }
         List<TaxRate> rates = taxRates.activeRates(tenant, input.taxRates() == null ? List.of() : input.taxRates(), at + ".taxRates");
         TaxCalculator.LineTax tax = TaxCalculator.calculate(amount, behavior,
                 rates.stream().map(rate -> new TaxCalculator.Rate(rate.id(), rate.percentage())).toList());
-        return new InvoiceLine(Ids.newId("il"), "line_item", description, input.price(), quantity, unitAmount, amount, behavior,
-                tax.amounts().stream().map(part -> new InvoiceLine.TaxAmount(part.taxRateId(), part.amount(), part.inclusive())).toList(),
-                new InvoiceLine.Period(input.periodStart(), input.periodEnd()), false);
+        return new InvoiceLine(Ids.newId("il"), "line_item", description, input.price(), quantity, unitAmount, amount.amount(), behavior,
+                taxAmounts(tax), new InvoiceLine.Period(input.periodStart(), input.periodEnd()), false);
     }
 
     /** A subscription's lines, taxed with the subscription's rates (which were active when put on it). */
-    List<InvoiceLine> ofSubscription(Tenant tenant, List<SubscriptionInvoice.Line> specs, List<String> taxRateIds) {
-        return ofSubscription(tenant, specs, taxRateIds, new HashMap<>());
+    List<InvoiceLine> ofSubscription(Tenant tenant, CurrencyCode currency, List<SubscriptionInvoice.Line> specs, List<String> taxRateIds) {
+        return ofSubscription(tenant, currency, specs, taxRateIds, new HashMap<>());
     }
 
     /** The same, with the rates read so far ({@code known}, by id): a batch of invoices reads each rate once. */
-    List<InvoiceLine> ofSubscription(Tenant tenant, List<SubscriptionInvoice.Line> specs, List<String> taxRateIds,
+    List<InvoiceLine> ofSubscription(Tenant tenant, CurrencyCode currency, List<SubscriptionInvoice.Line> specs, List<String> taxRateIds,
                                      Map<String, TaxCalculator.Rate> known) {
         List<TaxCalculator.Rate> rates = taxRateIds.stream().map(id -> known.computeIfAbsent(id, unknown -> {
             TaxRate rate = taxRates.get(tenant, unknown);
@@ -111,14 +111,19 @@ class InvoiceLines {
         })).toList();
         List<InvoiceLine> lines = new ArrayList<>(specs.size());
         for (SubscriptionInvoice.Line spec : specs) {
-            long amount = Math.multiplyExact(spec.unitAmount(), spec.quantity());
+            Money amount = Money.of(spec.unitAmount(), currency).times(spec.quantity());
             TaxCalculator.LineTax tax = TaxCalculator.calculate(amount, spec.taxBehavior(), rates);
             lines.add(new InvoiceLine(Ids.newId("il"), "line_item", spec.description(), spec.price(), spec.quantity(), spec.unitAmount(),
-                    amount, spec.taxBehavior(),
-                    tax.amounts().stream().map(part -> new InvoiceLine.TaxAmount(part.taxRateId(), part.amount(), part.inclusive())).toList(),
+                    amount.amount(), spec.taxBehavior(), taxAmounts(tax),
                     new InvoiceLine.Period(spec.periodStart(), spec.periodEnd()), spec.proration()));
         }
         return lines;
+    }
+
+    /** A line stores its tax amounts in minor units: the invoice holds the currency. */
+    private static List<InvoiceLine.TaxAmount> taxAmounts(TaxCalculator.LineTax tax) {
+        return tax.amounts().stream()
+                .map(part -> new InvoiceLine.TaxAmount(part.taxRateId(), part.amount().amount(), part.inclusive())).toList();
     }
 
     private Price priceOf(Tenant tenant, String id, String param) {

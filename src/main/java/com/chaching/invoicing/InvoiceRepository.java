@@ -5,6 +5,7 @@ import static com.chaching.platform.SqlValues.utc;
 
 import com.chaching.platform.CurrencyCode;
 import com.chaching.platform.JsonColumns;
+import com.chaching.platform.Money;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
@@ -236,12 +237,12 @@ class InvoiceRepository {
         columns.put("daysUntilDue", invoice.daysUntilDue());
         columns.put("dueDate", utc(invoice.dueDate()));
         columns.put("billingReason", invoice.billingReason());
-        columns.put("subtotal", invoice.totals().subtotal());
-        columns.put("tax", invoice.totals().tax());
-        columns.put("totalExcludingTax", invoice.totals().totalExcludingTax());
-        columns.put("total", invoice.totals().total());
-        columns.put("appliedBalance", invoice.totals().appliedBalance());
-        columns.put("amountDue", invoice.totals().amountDue());
+        columns.put("subtotal", invoice.totals().subtotal().amount());
+        columns.put("tax", invoice.totals().tax().amount());
+        columns.put("totalExcludingTax", invoice.totals().totalExcludingTax().amount());
+        columns.put("total", invoice.totals().total().amount());
+        columns.put("appliedBalance", invoice.totals().appliedBalance().amount());
+        columns.put("amountDue", invoice.totals().amountDue().amount());
         columns.put("amountPaid", invoice.amountPaid());
         columns.put("amountRemaining", invoice.amountRemaining());
         columns.put("attemptCount", invoice.attemptCount());
@@ -257,9 +258,10 @@ class InvoiceRepository {
     }
 
     private InvoiceRow invoice(ResultSet rs, int row) throws SQLException {
-        long total = rs.getLong("total");
-        InvoiceTotals totals = new InvoiceTotals(rs.getLong("subtotal"), rs.getLong("tax"), rs.getLong("total_excluding_tax"), total,
-                rs.getLong("applied_balance"), rs.getLong("amount_due"));
+        CurrencyCode currency = CurrencyCode.of(rs.getString("currency"));
+        InvoiceTotals totals = new InvoiceTotals(Money.of(rs.getLong("subtotal"), currency), Money.of(rs.getLong("tax"), currency),
+                Money.of(rs.getLong("total_excluding_tax"), currency), Money.of(rs.getLong("total"), currency),
+                Money.of(rs.getLong("applied_balance"), currency), Money.of(rs.getLong("amount_due"), currency));
         return new InvoiceRow(
                 rs.getString("invoice_id"),
                 rs.getString("number"),
@@ -267,7 +269,7 @@ class InvoiceRepository {
                 rs.getString("customer_id"),
                 rs.getString("customer_key"),
                 rs.getString("subscription_id"),
-                CurrencyCode.of(rs.getString("currency")),
+                currency,
                 CollectionMethod.fromValue(rs.getString("collection_method")),
                 (Integer) rs.getObject("days_until_due"),
                 instant(rs, "due_date"),

@@ -1,6 +1,7 @@
 package com.chaching.invoicing;
 
 import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Money;
 import java.time.Instant;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
@@ -31,7 +32,7 @@ record InvoiceRow(
         Instant updatedAt) {
 
     long amountRemaining() {
-        return totals.amountDue() - amountPaid;
+        return totals.amountDue().minus(Money.of(amountPaid, currency)).amount();
     }
 
     InvoiceRow finalized(String number, InvoiceTotals totals, @Nullable Instant dueDate, Instant now) {
@@ -48,8 +49,8 @@ record InvoiceRow(
 
     InvoiceRow voided(Instant now) {
         return new InvoiceRow(id, number, InvoiceStatus.VOID, customerId, customerKey, subscriptionId, currency, collectionMethod,
-                daysUntilDue, dueDate, billingReason, totals.withCredit(0), 0, attemptCount, null, null, finalizedAt, paidAt, now,
-                metadata, createdAt, now);
+                daysUntilDue, dueDate, billingReason, totals.withCredit(Money.zero(currency)), 0, attemptCount, null, null, finalizedAt,
+                paidAt, now, metadata, createdAt, now);
     }
 
     InvoiceRow nextAttemptAt(@Nullable Instant at) {

@@ -22,7 +22,6 @@ import com.chaching.platform.Money;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Tenant;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -100,7 +99,7 @@ public class InvoiceService {
                 ? (request.daysUntilDue() == null ? DEFAULT_DAYS_UNTIL_DUE : request.daysUntilDue()) : null;
         InvoiceTotals totals;
         try {
-            totals = InvoiceTotals.of(invoiceLines, 0);
+            totals = InvoiceTotals.of(currency, invoiceLines);
         } catch (ArithmeticException tooLarge) {
             throw ApiProblem.invalid("lines", "The invoice's total is too large.");
         }
@@ -146,20 +145,20 @@ public class InvoiceService {
         if (invoice.paymentInFlight() != null) {
             throw paymentInProgress(id);
         }
-        long applied = invoice.totals().appliedBalance();
-        boolean creditMoves = applied > 0 || (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total() < 0);
+        Money applied = invoice.totals().appliedBalance();
+        boolean creditMoves = applied.amount() > 0 || (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total().isNegative());
         if (creditMoves && !customers.lockBalance(tenant, invoice.customerId()).accepts(invoice.currency().code())) {
             throw ApiProblem.conflict("invalid_state", "Voiding invoice " + id + " would move the customer's credit in "
                     + invoice.currency() + ", but the balance is now in another currency.");
         }
-        if (applied > 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), Money.of(-applied, invoice.currency()));
-            transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-applied, invoice.currency()),
+        if (applied.amount() > 0) {
+            customers.adjustBalance(tenant, invoice.customerId(), applied.negate());
+            transactions.recordAdjustment(tenant, id, invoice.customerId(), applied.negate(),
                     "Credit returned from voided invoice " + invoice.number());
         }
-        if (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total() < 0) {
-            customers.adjustBalance(tenant, invoice.customerId(), Money.of(-invoice.totals().total(), invoice.currency()));
-            transactions.recordAdjustment(tenant, id, invoice.customerId(), Money.of(-invoice.totals().total(), invoice.currency()),
+        if (invoice.status() == InvoiceStatus.OPEN && invoice.totals().total().isNegative()) {
+            customers.adjustBalance(tenant, invoice.customerId(), invoice.totals().total().negate());
+            transactions.recordAdjustment(tenant, id, invoice.customerId(), invoice.totals().total().negate(),
                     "Credit withdrawn with voided invoice " + invoice.number());
         }
         InvoiceRow voided = invoice.voided(clocks.now(tenant));
@@ -216,7 +215,7 @@ public class InvoiceService {
     @Transactional(propagation = Propagation.MANDATORY)
     public void createForSubscription(Tenant tenant, SubscriptionInvoice request) {
         Customer customer = customers.findById(tenant, request.customerId()).orElseThrow();
-        List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.lines(), request.taxRateIds());
+        List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.currency(), request.lines(), request.taxRateIds());
         InvoiceRow invoice = draftFor(request, customer, invoiceLines, clocks.now(tenant));
         invoices.insert(tenant, invoice, invoiceLines);
         eventLog.record(tenant, "invoice.created", view(invoice, invoiceLines));
@@ -229,7 +228,7 @@ public class InvoiceService {
                 ? Objects.requireNonNullElse(request.daysUntilDue(), DEFAULT_DAYS_UNTIL_DUE) : null;
         return new InvoiceRow(request.invoiceId(), null, InvoiceStatus.DRAFT, customer.id(), customer.externalKey(),
                 request.subscriptionId(), request.currency(), request.collectionMethod(), daysUntilDue, null, request.billingReason(),
-                InvoiceTotals.of(invoiceLines, 0), 0, 0, null, null, null, null, null, Map.of(), now, now);
+                InvoiceTotals.of(request.currency(), invoiceLines), 0, 0, null, null, null, null, null, Map.of(), now, now);
     }
 
     /**
@@ -460,16 +459,14 @@ public class InvoiceService {
     /** Moves the customer's balance by the credit a finalized invoice used or gave, each movement recorded as a transaction. */
     void moveBalance(Tenant tenant, Finalization finalization) {
         InvoiceRow invoice = finalization.invoice();
-        if (finalization.creditApplied() > 0) {
-            Money applied = Money.of(finalization.creditApplied(), invoice.currency());
-            customers.adjustBalance(tenant, invoice.customerId(), applied);
-            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), applied,
+        if (!finalization.creditApplied().isZero()) {
+            customers.adjustBalance(tenant, invoice.customerId(), finalization.creditApplied());
+            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), finalization.creditApplied(),
                     "Credit balance applied to invoice " + invoice.number());
         }
-        if (finalization.credited() < 0) {
-            Money credited = Money.of(finalization.credited(), invoice.currency());
-            customers.adjustBalance(tenant, invoice.customerId(), credited);
-            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), credited,
+        if (!finalization.credited().isZero()) {
+            customers.adjustBalance(tenant, invoice.customerId(), finalization.credited());
+            transactions.recordAdjustment(tenant, invoice.id(), invoice.customerId(), finalization.credited(),
                     "Invoice " + invoice.number() + " credited to the customer's balance");
         }
     }
@@ -515,10 +512,11 @@ public class InvoiceService {
     static Invoice view(InvoiceRow row, List<InvoiceLine> lines) {
         InvoiceTotals totals = row.totals();
         return new Invoice(row.id(), "invoice", row.number(), row.status(), row.customerKey(), row.subscriptionId(), row.currency().code(),
-                Page.of(lines, false), totals.subtotal(), totals.tax(), totals.totalExcludingTax(), totals.total(),
-                totals.appliedBalance(), totals.amountDue(), row.amountPaid(), row.amountRemaining(), row.attemptCount(),
-                row.nextPaymentAttempt(), row.dueDate(), row.billingReason(), row.collectionMethod(), row.daysUntilDue(),
-                row.finalizedAt(), row.paidAt(), row.voidedAt(), row.metadata(), row.createdAt(), row.updatedAt());
+                Page.of(lines, false), totals.subtotal().amount(), totals.tax().amount(), totals.totalExcludingTax().amount(),
+                totals.total().amount(), totals.appliedBalance().amount(), totals.amountDue().amount(), row.amountPaid(),
+                row.amountRemaining(), row.attemptCount(), row.nextPaymentAttempt(), row.dueDate(), row.billingReason(),
+                row.collectionMethod(), row.daysUntilDue(), row.finalizedAt(), row.paidAt(), row.voidedAt(), row.metadata(),
+                row.createdAt(), row.updatedAt());
     }
 
     private static ApiProblem notFound(String id) {

@@ -1,33 +1,36 @@
 package com.chaching.invoicing;
 
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Money;
 import java.util.List;
 
 /**
  * billing.md's totals, as a pure function of the lines and the credit applied:
  * {@code subtotal = Σ amounts}, {@code tax = Σ tax amounts}, {@code total = subtotal + Σ exclusive tax},
- * {@code totalExcludingTax = total − tax}, {@code amountDue = max(total − applied, 0)}.
+ * {@code totalExcludingTax = total − tax}, {@code amountDue = max(total − applied, 0)}. All in the invoice's
+ * currency; a sum too large for it throws ArithmeticException.
  */
-record InvoiceTotals(long subtotal, long tax, long totalExcludingTax, long total, long appliedBalance, long amountDue) {
+record InvoiceTotals(Money subtotal, Money tax, Money totalExcludingTax, Money total, Money appliedBalance, Money amountDue) {
 
-    static InvoiceTotals of(List<InvoiceLine> lines, long appliedBalance) {
-        long subtotal = 0;
-        long tax = 0;
-        long exclusiveTax = 0;
+    /** A draft's totals: no credit applied yet. */
+    static InvoiceTotals of(CurrencyCode currency, List<InvoiceLine> lines) {
+        Money subtotal = Money.zero(currency);
+        Money tax = Money.zero(currency);
+        Money exclusiveTax = Money.zero(currency);
         for (InvoiceLine line : lines) {
-            subtotal = Math.addExact(subtotal, line.amount());
-            tax = Math.addExact(tax, line.tax());
-            exclusiveTax = Math.addExact(exclusiveTax, line.exclusiveTax());
+            subtotal = subtotal.plus(line.amount(currency));
+            tax = tax.plus(line.tax(currency));
+            exclusiveTax = exclusiveTax.plus(line.exclusiveTax(currency));
         }
-        long total = Math.addExact(subtotal, exclusiveTax);
-        if (appliedBalance < 0 || appliedBalance > Math.max(total, 0)) {
-            throw new IllegalArgumentException("credit applied must lie between 0 and the total");
-        }
-        return new InvoiceTotals(subtotal, tax, total - tax, total, appliedBalance, Math.max(total - appliedBalance, 0));
+        Money total = subtotal.plus(exclusiveTax);
+        Money zero = Money.zero(currency);
+        return new InvoiceTotals(subtotal, tax, total.minus(tax), total, zero, total.max(zero));
     }
 
     /** The totals after applying up to {@code availableCredit} of the customer's credit. */
-    InvoiceTotals withCredit(long availableCredit) {
-        long applied = Math.min(Math.max(availableCredit, 0), Math.max(total, 0));
-        return new InvoiceTotals(subtotal, tax, totalExcludingTax, total, applied, Math.max(total - applied, 0));
+    InvoiceTotals withCredit(Money availableCredit) {
+        Money zero = Money.zero(total.currency());
+        Money applied = availableCredit.max(zero).min(total.max(zero));
+        return new InvoiceTotals(subtotal, tax, totalExcludingTax, total, applied, total.minus(applied).max(zero));
     }
 }

@@ -104,7 +104,7 @@ public class SubscriptionInvoiceBatch {
         Map<String, List<InvoiceLine>> linesByInvoice = new HashMap<>();
         for (SubscriptionInvoice request : requests) {
             Customer customer = Objects.requireNonNull(owners.get(request.customerId()), request.customerId());
-            List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.lines(), request.taxRateIds(), rates);
+            List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.currency(), request.lines(), request.taxRateIds(), rates);
             linesByInvoice.put(request.invoiceId(), invoiceLines);
             drafts.add(InvoiceService.draftFor(request, customer, invoiceLines, now));
         }
@@ -128,7 +128,7 @@ public class SubscriptionInvoiceBatch {
             CustomerService.Balance balance = balances.get(draft.customerId());
             Finalization finalization = Finalization.of(draft, Objects.requireNonNull(balance), service.number(tenant, firstNumber + i), now);
             balances.put(draft.customerId(), finalization.balanceAfter(balance));
-            if (finalization.creditApplied() != 0 || finalization.credited() != 0) {
+            if (!finalization.creditApplied().isZero() || !finalization.credited().isZero()) {
                 movingBalances.add(finalization);
             }
             InvoiceRow invoice = finalization.invoice();

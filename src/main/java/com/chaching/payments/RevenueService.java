@@ -2,11 +2,14 @@ package com.chaching.payments;
 
 import com.chaching.accounts.AccountService;
 import com.chaching.platform.AccountClock;
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Money;
 import com.chaching.platform.Tenant;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -59,22 +62,21 @@ public class RevenueService {
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant until = today.plusDays(1).atStartOfDay(zone).toInstant();
         List<LocalDate> window = first.datesUntil(today.plusDays(1)).toList();
-        Map<String, long[]> byCurrency = new LinkedHashMap<>();
+        Map<CurrencyCode, Money[]> byCurrency = new LinkedHashMap<>();
         for (RevenueRepository.DayAmount row : revenue.netByLocalDay(tenant, zone, from, until)) {
             int index = (int) (row.day().toEpochDay() - first.toEpochDay());
             if (index >= 0 && index < days) {
-                byCurrency.computeIfAbsent(row.currency(), currency -> new long[days])[index] += row.amount();
+                CurrencyCode currency = CurrencyCode.of(row.currency());
+                Money[] amounts = byCurrency.computeIfAbsent(currency,
+                        code -> Collections.nCopies(days, Money.zero(code)).toArray(Money[]::new));
+                amounts[index] = amounts[index].plus(Money.of(row.amount(), currency));
             }
         }
         List<CurrencyRevenue> currencies = new ArrayList<>();
         byCurrency.forEach((currency, amounts) -> {
-            long total = 0;
-            List<Long> list = new ArrayList<>(days);
-            for (long amount : amounts) {
-                total = Math.addExact(total, amount);
-                list.add(amount);
-            }
-            currencies.add(new CurrencyRevenue(currency, total, List.copyOf(list)));
+            List<Money> list = List.of(amounts);
+            currencies.add(new CurrencyRevenue(currency.code(), Money.sum(currency, list).amount(),
+                    list.stream().map(Money::amount).toList()));
         });
         return new DailyRevenue(zone, window, List.copyOf(currencies));
     }

@@ -107,7 +107,7 @@ public class TransactionService {
         Instant now = clocks.now(tenant);
         boolean settled = switch (outcome) {
             case ChargeOutcome.Succeeded succeeded -> transactions.settle(tenant, transactionId, TransactionStatus.SUCCEEDED,
-                    succeeded.fee().amount(), charge.amount() - succeeded.fee().amount(), succeeded.gatewayChargeId(), null, null,
+                    succeeded.fee().amount(), charge.money().minus(succeeded.fee()).amount(), succeeded.gatewayChargeId(), null, null,
                     now.plus(Duration.ofDays(accounts.get(tenant).settlementDays())), now);
             case ChargeOutcome.Declined declined -> transactions.settle(tenant, transactionId, TransactionStatus.FAILED, 0,
                     charge.amount(), null, declined.code(), declined.message(), null, now);
@@ -197,7 +197,7 @@ public class TransactionService {
             throw ApiProblem.conflict("invalid_state", "Only a succeeded charge can be refunded; " + chargeId + " is a "
                     + charge.status().value() + " " + charge.type().value() + ".");
         }
-        long left = charge.amount() - transactions.refundedOrPending(tenant, chargeId);
+        long left = unrefunded(tenant, charge).amount();
         long amount = request.amount() != null ? request.amount() : left;
         if (left <= 0 || amount > left) {
             throw ApiProblem.conflict("refund_exceeds_charge", "Refunds of " + chargeId + " would exceed the amount charged: "
@@ -261,7 +261,12 @@ public class TransactionService {
         if (charge.type() != TransactionType.CHARGE || charge.status() != TransactionStatus.SUCCEEDED) {
             return 0;
         }
-        return Math.max(charge.amount() - transactions.refundedOrPending(tenant, chargeId), 0);
+        return Math.max(unrefunded(tenant, charge).amount(), 0);
+    }
+
+    /** A charge's amount less its refunds that succeeded or are under way. */
+    private Money unrefunded(Tenant tenant, TransactionRow charge) {
+        return charge.money().minus(Money.of(transactions.refundedOrPending(tenant, charge.id()), charge.currency()));
     }
 
     private TransactionRow find(Tenant tenant, String id) {

@@ -22,6 +22,15 @@ public record Money(long amount, CurrencyCode currency) {
         return new Money(0, currency);
     }
 
+    /** The sum of {@code amounts}, all in {@code currency}; zero when there are none. */
+    public static Money sum(CurrencyCode currency, Iterable<Money> amounts) {
+        Money sum = zero(currency);
+        for (Money amount : amounts) {
+            sum = sum.plus(amount);
+        }
+        return sum;
+    }
+
     public Money plus(Money other) {
         requireSameCurrency(other);
         return new Money(Math.addExact(amount, other.amount), currency);
@@ -51,12 +60,29 @@ public record Money(long amount, CurrencyCode currency) {
 
     /** This amount times {@code numerator / denominator}, rounded with {@code rounding}. */
     public Money fraction(long numerator, long denominator, RoundingMode rounding) {
-        if (denominator == 0) {
+        return fraction(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), rounding);
+    }
+
+    /**
+     * This amount times {@code numerator / denominator}, rounded once with {@code rounding}: for ratios of
+     * percentages (billing.md's inclusive tax), which a {@code long} fraction would have to scale first.
+     */
+    public Money fraction(BigDecimal numerator, BigDecimal denominator, RoundingMode rounding) {
+        if (denominator.signum() == 0) {
             throw new ArithmeticException("denominator is zero");
         }
-        BigDecimal exact = BigDecimal.valueOf(amount).multiply(BigDecimal.valueOf(numerator))
-                .divide(BigDecimal.valueOf(denominator), 0, rounding);
+        BigDecimal exact = BigDecimal.valueOf(amount).multiply(numerator).divide(denominator, 0, rounding);
         return new Money(exact.longValueExact(), currency);
+    }
+
+    public Money min(Money other) {
+        requireSameCurrency(other);
+        return amount <= other.amount ? this : other;
+    }
+
+    public Money max(Money other) {
+        requireSameCurrency(other);
+        return amount >= other.amount ? this : other;
     }
 
     public boolean isNegative() {

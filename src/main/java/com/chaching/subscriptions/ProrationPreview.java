@@ -1,5 +1,7 @@
 package com.chaching.subscriptions;
 
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Money;
 import java.time.Instant;
 import java.util.List;
 
@@ -16,6 +18,7 @@ public record ProrationPreview(String subscription, String currency, Instant at,
 
     /** What the lines add up to: more to pay when positive, credit when negative. */
     public long net() {
-        return lines.stream().mapToLong(Line::amount).reduce(0, Math::addExact);
+        CurrencyCode code = CurrencyCode.of(currency);
+        return Money.sum(code, lines.stream().map(line -> Money.of(line.amount(), code)).toList()).amount();
     }
 }

@@ -10,6 +10,7 @@ import com.chaching.platform.AccountClock;
 import com.chaching.platform.ApiProblem;
 import com.chaching.platform.Ids;
 import com.chaching.platform.Metadata;
+import com.chaching.platform.Money;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
 import com.chaching.platform.Patch;
@@ -183,7 +184,8 @@ public class SubscriptionService {
         List<SubscriptionInvoice.Line> after = SubscriptionLifecycle.on(current.state(), change, context).state().pendingLines();
         // create_prorations keeps the lines already pending and appends this change's.
         List<ProrationPreview.Line> added = after.subList(pending.size(), after.size()).stream()
-                .map(line -> new ProrationPreview.Line(line.description(), Math.multiplyExact(line.unitAmount(), line.quantity()),
+                .map(line -> new ProrationPreview.Line(line.description(),
+                        Money.of(line.unitAmount(), current.currency()).times(line.quantity()).amount(),
                         line.periodStart(), line.periodEnd()))
                 .toList();
         return new ProrationPreview(id, current.currency().code(), context.now(), added);

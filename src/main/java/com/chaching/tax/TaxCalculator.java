@@ -1,5 +1,6 @@
 package com.chaching.tax;
 
+import com.chaching.platform.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
@@ -31,50 +32,48 @@ public final class TaxCalculator {
     }
 
     /** One rate's share of a line's tax. */
-    public record TaxAmount(String taxRateId, long amount, boolean inclusive) {
+    public record TaxAmount(String taxRateId, Money amount, boolean inclusive) {
     }
 
     /**
-     * A line's tax. {@code net} is the amount without tax; {@code tax} the sum of {@code amounts}; for an
-     * exclusive line {@code net} is the line amount, for an inclusive one {@code net + tax} is.
+     * A line's tax, in the line's currency. {@code net} is the amount without tax; {@code tax} the sum of
+     * {@code amounts}; for an exclusive line {@code net} is the line amount, for an inclusive one {@code net + tax} is.
      */
-    public record LineTax(long net, long tax, List<TaxAmount> amounts) {
+    public record LineTax(Money net, Money tax, List<TaxAmount> amounts) {
     }
 
-    public static LineTax calculate(long amount, TaxBehavior behavior, List<Rate> rates) {
+    public static LineTax calculate(Money amount, TaxBehavior behavior, List<Rate> rates) {
         if (rates.isEmpty()) {
-            return new LineTax(amount, 0, List.of());
+            return new LineTax(amount, Money.zero(amount.currency()), List.of());
         }
         return behavior == TaxBehavior.EXCLUSIVE ? exclusive(amount, rates) : inclusive(amount, rates);
     }
 
-    private static LineTax exclusive(long amount, List<Rate> rates) {
+    private static LineTax exclusive(Money amount, List<Rate> rates) {
         List<TaxAmount> amounts = new ArrayList<>(rates.size());
-        long tax = 0;
+        Money tax = Money.zero(amount.currency());
         for (Rate rate : rates) {
-            long part = BigDecimal.valueOf(amount).multiply(rate.percentage())
-                    .divide(HUNDRED, 0, RoundingMode.HALF_UP).longValueExact();
+            Money part = amount.percent(rate.percentage(), RoundingMode.HALF_UP);
             amounts.add(new TaxAmount(rate.taxRateId(), part, false));
-            tax = Math.addExact(tax, part);
+            tax = tax.plus(part);
         }
         return new LineTax(amount, tax, List.copyOf(amounts));
     }
 
-    private static LineTax inclusive(long amount, List<Rate> rates) {
+    private static LineTax inclusive(Money amount, List<Rate> rates) {
         BigDecimal total = rates.stream().map(Rate::percentage).reduce(BigDecimal.ZERO, BigDecimal::add);
-        long net = BigDecimal.valueOf(amount).multiply(HUNDRED)
-                .divide(HUNDRED.add(total), 0, RoundingMode.HALF_UP).longValueExact();
-        long tax = Math.subtractExact(amount, net);
+        Money net = amount.fraction(HUNDRED, HUNDRED.add(total), RoundingMode.HALF_UP);
+        Money tax = amount.minus(net);
         List<TaxAmount> amounts = new ArrayList<>(rates.size());
         BigDecimal runningPercentage = BigDecimal.ZERO;
-        long assigned = 0;
+        Money assigned = Money.zero(amount.currency());
         for (Rate rate : rates) {
             runningPercentage = runningPercentage.add(rate.percentage());
             // Each part is the rounded running share minus the parts before it: the last rate takes what
             // remains, and no part can turn negative however the roundings fall.
-            long runningShare = total.signum() == 0 ? 0 : BigDecimal.valueOf(tax).multiply(runningPercentage)
-                    .divide(total, 0, RoundingMode.HALF_UP).longValueExact();
-            amounts.add(new TaxAmount(rate.taxRateId(), runningShare - assigned, true));
+            Money runningShare = total.signum() == 0 ? Money.zero(amount.currency())
+                    : tax.fraction(runningPercentage, total, RoundingMode.HALF_UP);
+            amounts.add(new TaxAmount(rate.taxRateId(), runningShare.minus(assigned), true));
             assigned = runningShare;
         }
         return new LineTax(net, tax, List.copyOf(amounts));

@@ -6,6 +6,8 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 import static org.quicktheories.generators.SourceDSL.longs;
 
+import com.chaching.platform.CurrencyCode;
+import com.chaching.platform.Money;
 import com.chaching.tax.TaxBehavior;
 import com.chaching.tax.TaxCalculator;
 import java.math.BigDecimal;
@@ -17,29 +19,35 @@ import org.quicktheories.core.Gen;
 /** billing.md's totals identities, for any lines and any credit. */
 class InvoiceTotalsTest {
 
+    private static final CurrencyCode USD = CurrencyCode.of("usd");
+
     @Test
     void theIdentitiesHoldForAnyLinesAndCredit() {
         qt().forAll(lines(), longs().between(0, 10_000_000_000L)).checkAssert((lines, credit) -> {
-            InvoiceTotals draft = InvoiceTotals.of(lines, 0);
-            InvoiceTotals totals = draft.withCredit(credit);
-            long exclusiveTax = lines.stream().mapToLong(InvoiceLine::exclusiveTax).sum();
-            assertThat(totals.subtotal()).isEqualTo(lines.stream().mapToLong(InvoiceLine::amount).sum());
-            assertThat(totals.tax()).isEqualTo(lines.stream().mapToLong(InvoiceLine::tax).sum());
-            assertThat(totals.total()).isEqualTo(totals.subtotal() + exclusiveTax);
-            assertThat(totals.totalExcludingTax()).isEqualTo(totals.total() - totals.tax());
-            assertThat(totals.amountDue()).isEqualTo(Math.max(totals.total() - totals.appliedBalance(), 0)).isNotNegative();
-            assertThat(totals.appliedBalance()).isBetween(0L, Math.min(credit, Math.max(totals.total(), 0)));
-            assertThat(draft.amountDue()).isEqualTo(Math.max(draft.total(), 0));
+            InvoiceTotals draft = InvoiceTotals.of(USD, lines);
+            InvoiceTotals totals = draft.withCredit(Money.of(credit, USD));
+            long exclusiveTax = lines.stream().flatMap(line -> line.taxAmounts().stream())
+                    .filter(tax -> !tax.inclusive()).mapToLong(InvoiceLine.TaxAmount::amount).sum();
+            long tax = lines.stream().flatMap(line -> line.taxAmounts().stream()).mapToLong(InvoiceLine.TaxAmount::amount).sum();
+            assertThat(totals.subtotal().amount()).isEqualTo(lines.stream().mapToLong(InvoiceLine::amount).sum());
+            assertThat(totals.tax().amount()).isEqualTo(tax);
+            assertThat(totals.total().amount()).isEqualTo(totals.subtotal().amount() + exclusiveTax);
+            assertThat(totals.totalExcludingTax().amount()).isEqualTo(totals.total().amount() - totals.tax().amount());
+            assertThat(totals.amountDue().amount()).isEqualTo(Math.max(totals.total().amount() - totals.appliedBalance().amount(), 0)).isNotNegative();
+            assertThat(totals.appliedBalance().amount()).isBetween(0L, Math.min(credit, Math.max(totals.total().amount(), 0)));
+            assertThat(draft.amountDue().amount()).isEqualTo(Math.max(draft.total().amount(), 0));
+            assertThat(List.of(totals.subtotal(), totals.tax(), totals.totalExcludingTax(), totals.total(), totals.appliedBalance(),
+                    totals.amountDue())).extracting(Money::currency).containsOnly(USD);
         });
     }
 
     @Test
     void creditNeverExceedsWhatIsDue() {
-        InvoiceTotals totals = InvoiceTotals.of(List.of(line(1000, TaxBehavior.EXCLUSIVE, "20")), 0).withCredit(5000);
+        InvoiceTotals totals = InvoiceTotals.of(USD, List.of(line(1000, TaxBehavior.EXCLUSIVE, "20"))).withCredit(Money.of(5000, USD));
 
-        assertThat(totals.total()).isEqualTo(1200);
-        assertThat(totals.appliedBalance()).isEqualTo(1200);
-        assertThat(totals.amountDue()).isZero();
+        assertThat(totals.total()).isEqualTo(Money.of(1200, USD));
+        assertThat(totals.appliedBalance()).isEqualTo(Money.of(1200, USD));
+        assertThat(totals.amountDue()).isEqualTo(Money.zero(USD));
     }
 
     private static Gen<List<InvoiceLine>> lines() {
@@ -51,9 +59,9 @@ class InvoiceTotalsTest {
     }
 
     private static InvoiceLine line(long amount, TaxBehavior behavior, String percentage) {
-        TaxCalculator.LineTax tax = TaxCalculator.calculate(amount, behavior, List.of(new TaxCalculator.Rate("txr_a", new BigDecimal(percentage))));
+        TaxCalculator.LineTax tax = TaxCalculator.calculate(Money.of(amount, USD), behavior, List.of(new TaxCalculator.Rate("txr_a", new BigDecimal(percentage))));
         List<InvoiceLine.TaxAmount> amounts = new ArrayList<>();
-        tax.amounts().forEach(part -> amounts.add(new InvoiceLine.TaxAmount(part.taxRateId(), part.amount(), part.inclusive())));
+        tax.amounts().forEach(part -> amounts.add(new InvoiceLine.TaxAmount(part.taxRateId(), part.amount().amount(), part.inclusive())));
         return new InvoiceLine("il_x", "line_item", "x", null, 1, amount, amount, behavior, amounts, new InvoiceLine.Period(null, null), false);
     }
 }

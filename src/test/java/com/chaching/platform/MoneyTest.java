@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class MoneyTest {
@@ -46,6 +47,30 @@ class MoneyTest {
         assertThatThrownBy(() -> Money.of(1, USD).plus(Money.of(1, EUR))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> Money.of(Long.MAX_VALUE, USD).plus(Money.of(1, USD))).isInstanceOf(ArithmeticException.class);
         assertThatThrownBy(() -> Money.of(Long.MAX_VALUE / 2 + 1, USD).times(2)).isInstanceOf(ArithmeticException.class);
+    }
+
+    @Test
+    void sumsMinimaAndMaximaStayInOneCurrency() {
+        assertThat(Money.sum(USD, List.of())).isEqualTo(Money.zero(USD));
+        assertThat(Money.sum(USD, List.of(Money.of(2, USD), Money.of(-5, USD)))).isEqualTo(Money.of(-3, USD));
+        assertThatThrownBy(() -> Money.sum(USD, List.of(Money.of(1, EUR)))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Money.sum(USD, List.of(Money.of(Long.MAX_VALUE, USD), Money.of(1, USD))))
+                .isInstanceOf(ArithmeticException.class);
+        assertThat(Money.of(-1, USD).max(Money.zero(USD))).isEqualTo(Money.zero(USD));
+        assertThat(Money.of(-1, USD).min(Money.zero(USD))).isEqualTo(Money.of(-1, USD));
+        assertThatThrownBy(() -> Money.of(1, USD).max(Money.of(1, EUR))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aDecimalFractionRoundsOnceLikeALongOne() {
+        assertThat(Money.of(1000, USD).fraction(new BigDecimal("100"), new BigDecimal("115"), RoundingMode.HALF_UP)).isEqualTo(Money.of(870, USD));
+        assertThat(Money.of(-1000, USD).fraction(new BigDecimal("100"), new BigDecimal("115"), RoundingMode.HALF_UP)).isEqualTo(Money.of(-870, USD));
+        assertThatThrownBy(() -> Money.of(1, USD).fraction(BigDecimal.ONE, new BigDecimal("0.000"), RoundingMode.HALF_UP))
+                .isInstanceOf(ArithmeticException.class);
+        qt().forAll(longs().between(-99_999_999_999L, 99_999_999_999L), longs().between(0, 100_000_000), longs().between(1, 100_000_000))
+                .checkAssert((amount, numerator, denominator) -> assertThat(
+                        Money.of(amount, USD).fraction(BigDecimal.valueOf(numerator), BigDecimal.valueOf(denominator), RoundingMode.HALF_UP))
+                        .isEqualTo(Money.of(amount, USD).fraction(numerator, denominator, RoundingMode.HALF_UP)));
     }
 
     @Test
