@@ -10,4 +10,4 @@ command -v pgbench >/dev/null || echo "pgbench not found (Debian: apt-get instal
 ./mvnw -q test -Dtest=BillingRunBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.subscriptions="${SUBSCRIPTIONS:-100000}" -Dbench.engines="${ENGINES:-2}" \
   -DargLine="-Xmx${HEAP:-512m} -Dchaching.engine.workers=${WORKERS:-4} -Dbench.subscriptions=${SUBSCRIPTIONS:-100000} -Dbench.engines=${ENGINES:-2}" \
-  | grep -E '^(seeded|subscriptions:|renewed|peak heap|pgbench)'
+  | grep -E '^(seeded|subscriptions:|renewed|peak heap|pgbench|statement)'

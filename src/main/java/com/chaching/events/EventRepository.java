@@ -59,21 +59,51 @@ class EventRepository {
         insertAll(tenant, List.of(event), deliverAt);
     }
 
-    /** Events in order, each with its deliveries, as one batch of that statement (a bill run records thousands). */
+    /**
+     * Events in order, each with its deliveries. One event (an API change) takes the one statement of
+     * {@link #INSERT}; many (a bill run's batch) take two for all of them: the events as one multi-row insert,
+     * then every delivery they call for, chosen by the same rule.
+     */
     void insertAll(Tenant tenant, List<Event> events, Instant deliverAt) {
-        batch.batchUpdate(INSERT, events.stream().map(event -> {
-            Map<String, Object> columns = new HashMap<>();
-            columns.put("accountId", tenant.accountId());
-            columns.put("id", event.id());
-            columns.put("type", event.type());
-            columns.put("livemode", event.livemode());
-            columns.put("data", json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsString(event.data()));
-            columns.put("requestId", event.request().id());
-            columns.put("idempotencyKey", event.request().idempotencyKey());
-            columns.put("createdAt", utc(event.createdAt()));
-            columns.put("deliverAt", utc(deliverAt));
-            return columns;
-        }).toArray(Map[]::new));
+        if (events.size() == 1) {
+            batch.update(INSERT, columns(tenant, events.getFirst(), deliverAt));
+            return;
+        }
+        batch.batchUpdate("""
+                        insert into events (account_id, event_id, type, livemode, data, request_id, idempotency_key, created_at)
+                        values (:accountId, :id, :type, :livemode, cast(:data as json), :requestId, :idempotencyKey, :createdAt)
+                        """, events.stream().map(event -> columns(tenant, event, deliverAt)).toArray(Map[]::new));
+        // The events' ids and types come from here, not from the events table: the endpoints are all it reads.
+        jdbc.sql("""
+                        insert into webhook_deliveries (account_id, delivery_id, webhook_endpoint_id, event_id, attempt, status,
+                                                        next_attempt_at, created_at)
+                        select w.account_id, 'whd_' || replace(gen_random_uuid()::text, '-', ''), w.webhook_endpoint_id, e.event_id,
+                               1, 'pending', :deliverAt, :deliverAt
+                        from unnest(cast(:ids as text[]), cast(:types as text[])) with ordinality as e(event_id, type, position)
+                        join webhook_endpoints w on w.account_id = :accountId and w.status = 'enabled' and not w.deleted
+                        where exists (select 1 from jsonb_array_elements_text(w.enabled_events) wanted
+                                      where wanted = '*' or wanted = e.type
+                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))
+                        order by e.position""")
+                .param("accountId", tenant.accountId())
+                .param("ids", events.stream().map(Event::id).toArray(String[]::new))
+                .param("types", events.stream().map(Event::type).toArray(String[]::new))
+                .param("deliverAt", utc(deliverAt))
+                .update();
+    }
+
+    private Map<String, Object> columns(Tenant tenant, Event event, Instant deliverAt) {
+        Map<String, Object> columns = new HashMap<>();
+        columns.put("accountId", tenant.accountId());
+        columns.put("id", event.id());
+        columns.put("type", event.type());
+        columns.put("livemode", event.livemode());
+        columns.put("data", json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsString(event.data()));
+        columns.put("requestId", event.request().id());
+        columns.put("idempotencyKey", event.request().idempotencyKey());
+        columns.put("createdAt", utc(event.createdAt()));
+        columns.put("deliverAt", utc(deliverAt));
+        return columns;
     }
 
     Optional<Event> find(Tenant tenant, String id) {

@@ -6,6 +6,7 @@ import com.chaching.platform.Money;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What finalizing a draft decides (billing.md "Invoices", "Credits"), as a pure function of the draft, the
@@ -18,7 +19,7 @@ import java.util.Objects;
  */
 record Finalization(InvoiceRow invoice, Money creditApplied, Money credited) {
 
-    static Finalization of(InvoiceRow draft, CustomerService.Balance balance, String number, Instant now) {
+    static Finalization of(InvoiceRow draft, CustomerService.Balance balance, @Nullable String number, Instant now) {
         boolean sameCurrency = balance.accepts(draft.currency().code());
         if (draft.totals().total().isNegative() && !sameCurrency) {
             throw ApiProblem.conflict("invalid_state", "The customer's balance is in " + balance.currency() + "; a credit in "
@@ -35,6 +36,11 @@ record Finalization(InvoiceRow invoice, Money creditApplied, Money credited) {
             finalized = finalized.paid(0, now);
         }
         return new Finalization(finalized, totals.appliedBalance(), totals.total().min(Money.zero(draft.currency())));
+    }
+
+    /** The same, with the number the account's counter gave (a batch numbers its invoices after writing them). */
+    Finalization numbered(String number) {
+        return new Finalization(invoice.withNumber(number), creditApplied, credited);
     }
 
     boolean paidAtOnce() {

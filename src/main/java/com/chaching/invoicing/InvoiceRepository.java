@@ -169,6 +169,13 @@ class InvoiceRepository {
         return last - count + 1;
     }
 
+    /** Gives invoices written {@link InvoiceRow#awaitingNumber awaiting their numbers} their numbers and statuses, in one batch. */
+    void setNumbers(Tenant tenant, List<InvoiceRow> numbered) {
+        batch.batchUpdate("update invoices set number = :number, status = :status where account_id = :accountId and invoice_id = :id",
+                numbered.stream().map(row -> Map.of("accountId", tenant.accountId(), "id", row.id(), "number", Objects.requireNonNull(row.number()),
+                        "status", row.status().value())).toArray(Map[]::new));
+    }
+
     List<InvoiceLine> lines(Tenant tenant, String invoiceId) {
         return linesOf(tenant, List.of(invoiceId)).getOrDefault(invoiceId, List.of());
     }

@@ -35,10 +35,23 @@ record InvoiceRow(
         return totals.amountDue().minus(Money.of(amountPaid, currency)).amount();
     }
 
-    InvoiceRow finalized(String number, InvoiceTotals totals, @Nullable Instant dueDate, Instant now) {
+    InvoiceRow finalized(@Nullable String number, InvoiceTotals totals, @Nullable Instant dueDate, Instant now) {
         return new InvoiceRow(id, number, InvoiceStatus.OPEN, customerId, customerKey, subscriptionId, currency, collectionMethod,
                 daysUntilDue, dueDate, billingReason, totals, amountPaid, attemptCount, paymentInFlight, nextPaymentAttempt, now,
                 paidAt, voidedAt, metadata, createdAt, now);
+    }
+
+    /** The row as a batch writes it before numbering it: a draft until its number is given (a finalized invoice has one). */
+    InvoiceRow awaitingNumber() {
+        return new InvoiceRow(id, null, InvoiceStatus.DRAFT, customerId, customerKey, subscriptionId, currency, collectionMethod, daysUntilDue,
+                dueDate, billingReason, totals, amountPaid, attemptCount, paymentInFlight, nextPaymentAttempt, finalizedAt, paidAt,
+                voidedAt, metadata, createdAt, updatedAt);
+    }
+
+    InvoiceRow withNumber(String number) {
+        return new InvoiceRow(id, number, status, customerId, customerKey, subscriptionId, currency, collectionMethod, daysUntilDue,
+                dueDate, billingReason, totals, amountPaid, attemptCount, paymentInFlight, nextPaymentAttempt, finalizedAt, paidAt,
+                voidedAt, metadata, createdAt, updatedAt);
     }
 
     InvoiceRow paid(long amountPaid, Instant now) {

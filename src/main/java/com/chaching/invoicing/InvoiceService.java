@@ -453,7 +453,15 @@ public class InvoiceService {
 
     /** The invoice number the account's counter gave, with the account's prefix. */
     String number(Tenant tenant, long counter) {
-        return "%s-%06d".formatted(accounts.get(tenant).invoicePrefix(), counter);
+        return number(prefix(tenant), counter);
+    }
+
+    String prefix(Tenant tenant) {
+        return accounts.get(tenant).invoicePrefix();
+    }
+
+    static String number(String prefix, long counter) {
+        return "%s-%06d".formatted(prefix, counter);
     }
 
     /** Moves the customer's balance by the credit a finalized invoice used or gave, each movement recorded as a transaction. */

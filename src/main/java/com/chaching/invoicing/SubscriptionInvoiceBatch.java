@@ -21,6 +21,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -108,65 +109,82 @@ public class SubscriptionInvoiceBatch {
             linesByInvoice.put(request.invoiceId(), invoiceLines);
             drafts.add(InvoiceService.draftFor(request, customer, invoiceLines, now));
         }
-        // The balances, then the numbers: the order an invoice finalized on its own takes them in.
+        // The balances before the numbers: the order an invoice finalized on its own takes them in.
         Map<String, CustomerService.Balance> balances = new HashMap<>(customers.lockBalances(tenant, customerIds));
-        long firstNumber = invoices.nextNumbers(tenant, requests.size());
-
-        List<Recorded> recorded = new ArrayList<>();
+        List<Finalization> finalizations = new ArrayList<>(requests.size());
         List<InvoiceRow> written = new ArrayList<>(requests.size());
-        List<Finalization> movingBalances = new ArrayList<>();
-        List<InvoiceRow> paidAtOnce = new ArrayList<>();
         List<TransactionService.ChargeRequest> charges = new ArrayList<>();
-        // By request: filled in once the charges have their transaction ids.
-        Collection[] toCollect = new Collection[requests.size()];
-        List<Integer> chargeSlots = new ArrayList<>();
+        List<Integer> chargedRequests = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             SubscriptionInvoice request = requests.get(i);
             InvoiceRow draft = drafts.get(i);
-            List<InvoiceLine> invoiceLines = linesByInvoice.get(draft.id());
-            recorded.add(Recorded.of("invoice.created", InvoiceService.view(draft, invoiceLines)));
-            CustomerService.Balance balance = balances.get(draft.customerId());
-            Finalization finalization = Finalization.of(draft, Objects.requireNonNull(balance), service.number(tenant, firstNumber + i), now);
+            CustomerService.Balance balance = Objects.requireNonNull(balances.get(draft.customerId()));
+            // Numbered below, once everything else is written.
+            Finalization finalization = Finalization.of(draft, balance, null, now);
             balances.put(draft.customerId(), finalization.balanceAfter(balance));
+            finalizations.add(finalization);
+            InvoiceRow invoice = finalization.invoice();
+            String paymentMethod = paymentMethodOf(request, owners.get(draft.customerId()));
+            if (!finalization.paidAtOnce() && invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY && paymentMethod != null) {
+                invoice = invoice.attemptStarted(1, now);
+                charges.add(new TransactionService.ChargeRequest(invoice.id(), invoice.customerId(), paymentMethod,
+                        Money.of(invoice.amountRemaining(), invoice.currency()), invoice.id() + "-attempt-1"));
+                chargedRequests.add(i);
+            }
+            written.add(invoice);
+        }
+        invoices.insertAll(tenant, written.stream().map(InvoiceRow::awaitingNumber).toList(), linesByInvoice);
+        List<String> transactionIds = transactions.beginCharges(tenant, charges);
+
+        // The account's numbers last: the counter's lock is held from here to the commit, for a few statements.
+        String prefix = service.prefix(tenant);
+        long firstNumber = invoices.nextNumbers(tenant, requests.size());
+        List<String> numbers = new ArrayList<>(requests.size());
+        List<InvoiceRow> numbered = new ArrayList<>(requests.size());
+        for (int i = 0; i < requests.size(); i++) {
+            numbers.add(InvoiceService.number(prefix, firstNumber + i));
+            numbered.add(written.get(i).withNumber(numbers.get(i)));
+        }
+        invoices.setNumbers(tenant, numbered);
+
+        List<Recorded> recorded = new ArrayList<>();
+        List<InvoiceRow> paidAtOnce = new ArrayList<>();
+        // By request: what each still needs after commit, if anything.
+        Collection[] toCollect = new Collection[requests.size()];
+        for (int c = 0; c < charges.size(); c++) {
+            int i = chargedRequests.get(c);
+            toCollect[i] = new Charging(charges.get(c).invoiceId(), requests.get(i).subscriptionId(), transactionIds.get(c));
+        }
+        for (int i = 0; i < requests.size(); i++) {
+            InvoiceRow draft = drafts.get(i);
+            List<InvoiceLine> invoiceLines = linesByInvoice.get(draft.id());
+            Finalization finalization = finalizations.get(i).numbered(numbers.get(i));
             if (!finalization.creditApplied().isZero() || !finalization.credited().isZero()) {
-                movingBalances.add(finalization);
+                service.moveBalance(tenant, finalization);
             }
             InvoiceRow invoice = finalization.invoice();
+            recorded.add(Recorded.of("invoice.created", InvoiceService.view(draft, invoiceLines)));
             recorded.add(Recorded.of("invoice.finalized", InvoiceService.view(invoice, invoiceLines)));
             if (finalization.paidAtOnce()) {
                 recorded.add(Recorded.of("invoice.paid", InvoiceService.view(invoice, invoiceLines)));
                 paidAtOnce.add(invoice);
-            } else if (invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY) {
-                String paymentMethod = request.defaultPaymentMethod() != null ? request.defaultPaymentMethod()
-                        : owners.get(draft.customerId()).defaultPaymentMethod();
-                if (paymentMethod == null) {
-                    // As InvoiceService#startAttempt: an attempt that finds nothing to charge failed too.
-                    recorded.add(Recorded.of("invoice.payment_failed", InvoiceService.view(invoice, invoiceLines)));
-                    toCollect[i] = new NoPaymentMethod(invoice.id(), request.subscriptionId());
-                } else {
-                    invoice = invoice.attemptStarted(1, now);
-                    charges.add(new TransactionService.ChargeRequest(invoice.id(), invoice.customerId(), paymentMethod,
-                            Money.of(invoice.amountRemaining(), invoice.currency()), invoice.id() + "-attempt-1"));
-                    chargeSlots.add(i);
-                }
+            } else if (invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY && toCollect[i] == null) {
+                // As InvoiceService#startAttempt: an attempt that finds nothing to charge failed too.
+                recorded.add(Recorded.of("invoice.payment_failed", InvoiceService.view(invoice, invoiceLines)));
+                toCollect[i] = new NoPaymentMethod(invoice.id(), requests.get(i).subscriptionId());
             }
-            written.add(invoice);
-        }
-        invoices.insertAll(tenant, written, linesByInvoice);
-        for (Finalization finalization : movingBalances) {
-            service.moveBalance(tenant, finalization);
         }
         eventLog.recordAll(tenant, recorded);
-        List<String> transactionIds = transactions.beginCharges(tenant, charges);
-        for (int c = 0; c < charges.size(); c++) {
-            int slot = chargeSlots.get(c);
-            toCollect[slot] = new Charging(charges.get(c).invoiceId(), requests.get(slot).subscriptionId(), transactionIds.get(c));
-        }
         // Told once every row is written, as finalizing one invoice does: a listener finds the invoice paid.
         for (InvoiceRow paid : paidAtOnce) {
             events.publishEvent(new InvoicePaid(tenant, paid.id(), paid.subscriptionId()));
         }
         return Arrays.stream(toCollect).filter(Objects::nonNull).toList();
+    }
+
+    /** As {@link InvoiceService}'s payment step: the subscription's default payment method, else the customer's. */
+    private static @Nullable String paymentMethodOf(SubscriptionInvoice request, Customer customer) {
+        return request.defaultPaymentMethod() != null ? request.defaultPaymentMethod() : customer.defaultPaymentMethod();
     }
 
     /** Step 2 for the batch: asks the gateway for each charge, a few at once, holding no transaction. */

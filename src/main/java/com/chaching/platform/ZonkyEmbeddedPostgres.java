@@ -65,7 +65,9 @@ final class ZonkyEmbeddedPostgres {
                     // A throwaway database need not survive a crash: trade durability for test speed.
                     .setServerConfig("fsync", "off")
                     .setServerConfig("synchronous_commit", "off")
-                    .setServerConfig("full_page_writes", "off"));
+                    .setServerConfig("full_page_writes", "off")
+                    // So that a benchmark can say which statements took the database's time (bench/billing-run.sh).
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements"));
             createDatabaseIfMissing(postgres);
             throwaway = postgres;
         }

@@ -21,6 +21,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -28,6 +29,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * renewed once, every invoice charged at most once, the reconciler finishing what was left — and invoice
  * numbers gap-free and unique when batches of one account run at once.
  */
+// The test's own engine calls are the only ones (no scheduled pass), and a loopback endpoint may take deliveries.
+@TestPropertySource(properties = {"chaching.webhooks.allow-private=true", "chaching.webhooks.delivery-interval=PT1H",
+        "chaching.engine.interval=PT1H", "chaching.reconciler.interval=PT1H"})
 class RenewalBatchTest extends ApiTest {
 
     private static final int SUBSCRIPTIONS = 12;
@@ -66,7 +70,7 @@ class RenewalBatchTest extends ApiTest {
 
         // The reconciler finds no such charge at the gateway: it failed, nothing moved; the dunning's retry charges it.
         serverClock.advance(Duration.ofMinutes(11));
-        assertThat(reconciler.reconcilePending()).isEqualTo(SUBSCRIPTIONS);
+        reconciler.reconcilePending();
         ids.forEach(id -> assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("past_due"));
         for (int day = 0; day < 8; day++) {
             serverClock.advance(Duration.ofDays(1));
@@ -98,7 +102,8 @@ class RenewalBatchTest extends ApiTest {
         ids.forEach(id -> assertThat(invoicesOf(api, id).getFirst().get("status").asString()).isEqualTo("open"));
 
         serverClock.advance(Duration.ofMinutes(2));
-        assertThat(reconciler.reconcilePending()).isEqualTo(SUBSCRIPTIONS);
+        reconciler.reconcilePending();
+        ids.forEach(id -> assertThat(invoicesOf(api, id).getFirst().get("status").asString()).isEqualTo("paid"));
         serverClock.advance(Duration.ofHours(2));
         while (engine.runDueWorkEverywhere() > 0) {
             // the subscriptions look at their collections again: settled already, nothing is charged
@@ -114,10 +119,11 @@ class RenewalBatchTest extends ApiTest {
     }
 
     @Test
-    void batchesOfOneAccountRunningAtOnceRenewEachOnceWithGapFreeNumbers() {
+    void batchesOfOneAccountRunningAtOnceRenewEachOnceWithGapFreeNumbersAndDeliverTheirEvents() {
         Api api = signUp();
         Tenant tenant = new Tenant(api.accountId(), false);
         List<String> ids = subscriptions(api);
+        ok(api.post("/webhook-endpoints", Map.of("url", "http://127.0.0.1:9/hooks", "enabledEvents", List.of("invoice.paid", "invoice.created"))), 201);
         renewalFallsDue(api, tenant, ids);
 
         int renewed = IntStream.range(0, 4).mapToObj(i -> CompletableFuture.supplyAsync(() -> batch.run(tenant, 3)))
@@ -134,6 +140,12 @@ class RenewalBatchTest extends ApiTest {
                 .param("a", api.accountId()).query(Long.class).list();
         assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 2 * SUBSCRIPTIONS).mapToObj(n -> (long) n).toList());
         assertThat(gatewayCharges(api)).isEqualTo(2L * SUBSCRIPTIONS);
+        // Each renewal's invoice.created and invoice.paid, and nothing else, is on its way to the endpoint.
+        assertThat(jdbc.sql("""
+                        select e.type, count(*) from webhook_deliveries d join events e on e.account_id = d.account_id and e.event_id = d.event_id
+                         where d.account_id = :a group by e.type order by e.type
+                        """).param("a", api.accountId()).query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
+                .containsExactly("invoice.created=" + SUBSCRIPTIONS, "invoice.paid=" + SUBSCRIPTIONS);
     }
 
     /** Active monthly subscriptions of one customer with a good card, their first invoices paid. */
