@@ -135,6 +135,9 @@ public class SubscriptionInvoiceBatch {
         }
         invoices.insertAll(tenant, written.stream().map(InvoiceRow::awaitingNumber).toList(), linesByInvoice);
         List<String> transactionIds = transactions.beginCharges(tenant, charges);
+        // A draft has no number yet: its event can go before the numbers are taken.
+        eventLog.recordAll(tenant, drafts.stream().map(draft -> Recorded.of("invoice.created",
+                InvoiceService.view(draft, linesByInvoice.get(draft.id())))).toList());
 
         // The account's numbers last: the counter's lock is held from here to the commit, for a few statements.
         String prefix = service.prefix(tenant);
@@ -163,7 +166,6 @@ public class SubscriptionInvoiceBatch {
                 service.moveBalance(tenant, finalization);
             }
             InvoiceRow invoice = finalization.invoice();
-            recorded.add(Recorded.of("invoice.created", InvoiceService.view(draft, invoiceLines)));
             recorded.add(Recorded.of("invoice.finalized", InvoiceService.view(invoice, invoiceLines)));
             if (finalization.paidAtOnce()) {
                 recorded.add(Recorded.of("invoice.paid", InvoiceService.view(invoice, invoiceLines)));
@@ -187,16 +189,22 @@ public class SubscriptionInvoiceBatch {
         return request.defaultPaymentMethod() != null ? request.defaultPaymentMethod() : customer.defaultPaymentMethod();
     }
 
-    /** Step 2 for the batch: asks the gateway for each charge, a few at once, holding no transaction. */
+    /** Step 2 for the batch: reads the charges together, then asks the gateway for each, a few at once, holding no transaction. */
     public List<Sent> send(Tenant tenant, List<Charging> charges) {
+        Map<String, TransactionService.ChargeToSend> prepared = transactions.prepareCharges(tenant,
+                charges.stream().map(Charging::transactionId).toList());
         Semaphore atTheGateway = new Semaphore(CONCURRENT_CHARGES);
         List<Future<ChargeOutcome>> outcomes = new ArrayList<>(charges.size());
         try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
             for (Charging charging : charges) {
                 outcomes.add(threads.submit(() -> {
+                    TransactionService.ChargeToSend charge = prepared.get(charging.transactionId());
+                    if (charge == null) {
+                        throw new IllegalStateException("the payment method of " + charging.transactionId() + " is gone");
+                    }
                     atTheGateway.acquire();
                     try {
-                        return transactions.sendCharge(tenant, charging.transactionId());
+                        return transactions.send(tenant, charge);
                     } finally {
                         atTheGateway.release();
                     }

@@ -13,6 +13,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Collection;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -74,6 +75,20 @@ class PaymentMethodRepository {
                 .param("id", id)
                 .query(rows)
                 .optional();
+    }
+
+    /** The payment methods with these ids, by id. */
+    Map<String, Stored> findAll(Tenant tenant, Collection<String> ids) {
+        Map<String, Stored> found = new HashMap<>();
+        if (!ids.isEmpty()) {
+            jdbc.sql(SELECT + " where pm.account_id = :accountId and pm.payment_method_id in (:ids)")
+                    .param("accountId", tenant.accountId())
+                    .param("ids", ids)
+                    .query(rows)
+                    .list()
+                    .forEach(stored -> found.put(stored.paymentMethod().id(), stored));
+        }
+        return found;
     }
 
     /** Locks the payment method for the caller's transaction: attach and detach are decided one at a time. */

@@ -138,6 +138,18 @@ class TransactionRepository {
                 .update() == 1;
     }
 
+    /** The transactions with these ids, as they stand. */
+    List<TransactionRow> findAll(Tenant tenant, Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT + " where t.account_id = :accountId and t.transaction_id in (:ids)")
+                .param("accountId", tenant.accountId())
+                .param("ids", ids)
+                .query(rows)
+                .list();
+    }
+
     /** Locks the transactions for the caller's transaction, in id order (so that two batches never wait on each other in a circle). */
     List<TransactionRow> lockAll(Tenant tenant, Collection<String> ids) {
         if (ids.isEmpty()) {
@@ -150,22 +162,35 @@ class TransactionRepository {
                 .list();
     }
 
-    /** {@link #settle} for several transactions, locked by the caller and still pending, in one batch of statements. */
+    /** {@link #settle} for several transactions, locked by the caller and still pending, in one statement. */
     void settleAll(Tenant tenant, List<TransactionRow> settled) {
-        batch.batchUpdate(SETTLE, settled.stream().map(row -> {
-            Map<String, Object> columns = new HashMap<>();
-            columns.put("accountId", tenant.accountId());
-            columns.put("id", row.id());
-            columns.put("status", row.status().value());
-            columns.put("fee", row.fee());
-            columns.put("net", row.net());
-            columns.put("gatewayReference", row.gatewayReference());
-            columns.put("failureCode", row.failureCode());
-            columns.put("failureMessage", row.failureMessage());
-            columns.put("availableOn", utc(row.availableOn()));
-            columns.put("now", utc(row.updatedAt()));
-            return columns;
-        }).toArray(Map[]::new));
+        if (settled.isEmpty()) {
+            return;
+        }
+        // One statement for the batch: the rows' outcomes travel as arrays, joined by id.
+        jdbc.sql("""
+                        update transactions t
+                           set status = v.status, fee = v.fee, net = v.net, gateway_reference = v.gateway_reference,
+                               failure_code = v.failure_code, failure_message = v.failure_message,
+                               available_on = cast(v.available_on as timestamptz), pending_since = null, updated_at = :now
+                          from unnest(cast(:ids as text[]), cast(:statuses as text[]), cast(:fees as bigint[]), cast(:nets as bigint[]),
+                                      cast(:references as text[]), cast(:codes as text[]), cast(:messages as text[]),
+                                      cast(:availableOn as text[]))
+                               as v(id, status, fee, net, gateway_reference, failure_code, failure_message, available_on)
+                         where t.account_id = :accountId and t.transaction_id = v.id and t.status = 'pending'
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("ids", settled.stream().map(TransactionRow::id).toArray(String[]::new))
+                .param("statuses", settled.stream().map(row -> row.status().value()).toArray(String[]::new))
+                .param("fees", settled.stream().map(TransactionRow::fee).toArray(Long[]::new))
+                .param("nets", settled.stream().map(TransactionRow::net).toArray(Long[]::new))
+                .param("references", settled.stream().map(TransactionRow::gatewayReference).toArray(String[]::new))
+                .param("codes", settled.stream().map(TransactionRow::failureCode).toArray(String[]::new))
+                .param("messages", settled.stream().map(TransactionRow::failureMessage).toArray(String[]::new))
+                .param("availableOn", settled.stream().map(row -> row.availableOn() == null ? null : row.availableOn().toString())
+                        .toArray(String[]::new))
+                .param("now", utc(settled.getFirst().updatedAt()))
+                .update();
     }
 
     /** A charge's refunds, newest first (in the order they were recorded, as every list). */

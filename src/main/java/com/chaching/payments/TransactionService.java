@@ -13,6 +13,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -85,11 +86,40 @@ public class TransactionService {
 
     /** Step 2 of a charge: ask the gateway, holding no transaction of ours. */
     public ChargeOutcome sendCharge(Tenant tenant, String transactionId) {
-        TransactionRow charge = find(tenant, transactionId);
-        String token = paymentMethods.find(tenant, Objects.requireNonNull(charge.paymentMethodId()))
-                .map(PaymentMethodRepository.Stored::gatewayToken)
-                .orElseThrow(() -> new IllegalStateException("the payment method of " + transactionId + " is gone"));
-        return gateways.of(tenant).charge(tenant, token, charge.money(), Objects.requireNonNull(charge.gatewayKey()));
+        ChargeToSend charge = prepareCharges(tenant, List.of(transactionId)).get(transactionId);
+        if (charge == null) {
+            find(tenant, transactionId);
+            throw new IllegalStateException("the payment method of " + transactionId + " is gone");
+        }
+        return send(tenant, charge);
+    }
+
+    /** A pending charge as the gateway is asked for it: the card's token, the amount and the key. */
+    public record ChargeToSend(String transactionId, String token, Money amount, String gatewayKey) {
+    }
+
+    /**
+     * Reads several charges for step 2 at once (a bill run's batch), with two statements for all of them, by
+     * transaction id; one whose row or payment method is gone is missing from the answer.
+     */
+    public Map<String, ChargeToSend> prepareCharges(Tenant tenant, List<String> transactionIds) {
+        List<TransactionRow> charges = transactions.findAll(tenant, transactionIds);
+        Map<String, PaymentMethodRepository.Stored> cards = paymentMethods.findAll(tenant,
+                charges.stream().map(row -> Objects.requireNonNull(row.paymentMethodId())).distinct().toList());
+        Map<String, ChargeToSend> prepared = new HashMap<>();
+        for (TransactionRow charge : charges) {
+            PaymentMethodRepository.Stored card = cards.get(charge.paymentMethodId());
+            if (card != null) {
+                prepared.put(charge.id(), new ChargeToSend(charge.id(), card.gatewayToken(), charge.money(),
+                        Objects.requireNonNull(charge.gatewayKey())));
+            }
+        }
+        return prepared;
+    }
+
+    /** Step 2 for a prepared charge. */
+    public ChargeOutcome send(Tenant tenant, ChargeToSend charge) {
+        return gateways.of(tenant).charge(tenant, charge.token(), charge.amount(), charge.gatewayKey());
     }
 
     /**
