@@ -12,7 +12,6 @@ import com.chaching.platform.Tenant;
 import com.chaching.tax.TaxCalculator;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
+import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -98,82 +98,112 @@ public class SubscriptionInvoiceBatch {
             return List.of();
         }
         Instant now = clocks.now(tenant);
-        List<String> customerIds = requests.stream().map(SubscriptionInvoice::customerId).distinct().toList();
-        Map<String, Customer> owners = customers.findByIds(tenant, customerIds);
-        Map<String, TaxCalculator.Rate> rates = new HashMap<>();
-        List<InvoiceRow> drafts = new ArrayList<>(requests.size());
-        Map<String, List<InvoiceLine>> linesByInvoice = new HashMap<>();
-        for (SubscriptionInvoice request : requests) {
-            Customer customer = Objects.requireNonNull(owners.get(request.customerId()), request.customerId());
-            List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.currency(), request.lines(), request.taxRateIds(), rates);
-            linesByInvoice.put(request.invoiceId(), invoiceLines);
-            drafts.add(InvoiceService.draftFor(request, customer, invoiceLines, now));
-        }
-        // The balances before the numbers: the order an invoice finalized on its own takes them in.
-        Map<String, CustomerService.Balance> balances = new HashMap<>(customers.lockBalances(tenant, customerIds));
-        List<Finalization> finalizations = new ArrayList<>(requests.size());
-        List<InvoiceRow> written = new ArrayList<>(requests.size());
-        List<TransactionService.ChargeRequest> charges = new ArrayList<>();
-        List<Integer> chargedRequests = new ArrayList<>();
-        for (int i = 0; i < requests.size(); i++) {
-            SubscriptionInvoice request = requests.get(i);
-            InvoiceRow draft = drafts.get(i);
-            CustomerService.Balance balance = Objects.requireNonNull(balances.get(draft.customerId()));
-            // Numbered below, once everything else is written.
-            Finalization finalization = Finalization.of(draft, balance, null, now);
-            balances.put(draft.customerId(), finalization.balanceAfter(balance));
-            finalizations.add(finalization);
-            InvoiceRow invoice = finalization.invoice();
-            String paymentMethod = paymentMethodOf(request, owners.get(draft.customerId()));
-            if (!finalization.paidAtOnce() && invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY && paymentMethod != null) {
-                invoice = invoice.attemptStarted(1, now);
-                charges.add(new TransactionService.ChargeRequest(invoice.id(), invoice.customerId(), paymentMethod,
-                        Money.of(invoice.amountRemaining(), invoice.currency()), invoice.id() + "-attempt-1"));
-                chargedRequests.add(i);
-            }
-            written.add(invoice);
-        }
-        invoices.insertAll(tenant, written.stream().map(InvoiceRow::awaitingNumber).toList(), linesByInvoice);
-        List<String> transactionIds = transactions.beginCharges(tenant, charges);
+        Drafts drafts = drafts(tenant, requests, now);
+        Finalized finalized = finalizeAndStartCharges(tenant, requests, drafts, now);
         // A draft has no number yet: its event can go before the numbers are taken.
-        eventLog.recordAll(tenant, drafts.stream().map(draft -> Recorded.of("invoice.created",
-                InvoiceService.view(draft, linesByInvoice.get(draft.id())))).toList());
+        eventLog.recordAll(tenant, drafts.rows().stream().map(draft -> Recorded.of("invoice.created",
+                InvoiceService.view(draft, drafts.lines().get(draft.id())))).toList());
 
         // The account's numbers last: the counter's lock is held from here to the commit, for a few statements.
         String prefix = service.prefix(tenant);
         long firstNumber = invoices.nextNumbers(tenant, requests.size());
         List<String> numbers = new ArrayList<>(requests.size());
-        List<InvoiceRow> numbered = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             numbers.add(InvoiceService.number(prefix, firstNumber + i));
-            numbered.add(written.get(i).withNumber(numbers.get(i)));
         }
-        invoices.setNumbers(tenant, numbered);
+        invoices.setNumbers(tenant, IntStream.range(0, requests.size())
+                .mapToObj(i -> finalized.written().get(i).withNumber(numbers.get(i))).toList());
+        return recordAndTell(tenant, requests, drafts, finalized, numbers);
+    }
 
+    /** The drafts of a batch's invoices, with their lines (each tax rate read once) and their customers. */
+    private record Drafts(List<InvoiceRow> rows, Map<String, List<InvoiceLine>> lines, Map<String, Customer> owners,
+                          List<String> customerIds) {
+    }
+
+    private Drafts drafts(Tenant tenant, List<SubscriptionInvoice> requests, Instant now) {
+        List<String> customerIds = requests.stream().map(SubscriptionInvoice::customerId).distinct().toList();
+        Map<String, Customer> owners = customers.findByIds(tenant, customerIds);
+        Map<String, TaxCalculator.Rate> rates = new HashMap<>();
+        List<InvoiceRow> rows = new ArrayList<>(requests.size());
+        Map<String, List<InvoiceLine>> linesByInvoice = new HashMap<>();
+        for (SubscriptionInvoice request : requests) {
+            Customer customer = Objects.requireNonNull(owners.get(request.customerId()), request.customerId());
+            List<InvoiceLine> invoiceLines = lines.ofSubscription(tenant, request.currency(), request.lines(), request.taxRateIds(), rates);
+            linesByInvoice.put(request.invoiceId(), invoiceLines);
+            rows.add(InvoiceService.draftFor(request, customer, invoiceLines, now));
+        }
+        return new Drafts(rows, linesByInvoice, owners, customerIds);
+    }
+
+    /** What finalizing decided for each invoice (but its number), the rows as written, and the charges begun, by request. */
+    private record Finalized(List<Finalization> finalizations, List<InvoiceRow> written, Map<Integer, String> chargeOf) {
+    }
+
+    /**
+     * Finalizes each draft but for its number (the customers' balances locked, a customer's invoices using its credit
+     * in turn), writes them awaiting their numbers, and records the charge of each one to charge: step 1 of paying.
+     */
+    private Finalized finalizeAndStartCharges(Tenant tenant, List<SubscriptionInvoice> requests, Drafts drafts, Instant now) {
+        // The balances before the numbers: the order an invoice finalized on its own takes them in.
+        Map<String, CustomerService.Balance> balances = new HashMap<>(customers.lockBalances(tenant, drafts.customerIds()));
+        List<Finalization> finalizations = new ArrayList<>(requests.size());
+        List<InvoiceRow> written = new ArrayList<>(requests.size());
+        List<TransactionService.ChargeRequest> charges = new ArrayList<>();
+        List<Integer> charged = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            InvoiceRow draft = drafts.rows().get(i);
+            CustomerService.Balance balance = Objects.requireNonNull(balances.get(draft.customerId()));
+            Finalization finalization = Finalization.of(draft, balance, null, now);
+            balances.put(draft.customerId(), finalization.balanceAfter(balance));
+            finalizations.add(finalization);
+            InvoiceRow invoice = finalization.invoice();
+            String paymentMethod = paymentMethodOf(requests.get(i), drafts.owners().get(draft.customerId()));
+            if (!finalization.paidAtOnce() && invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY && paymentMethod != null) {
+                invoice = invoice.attemptStarted(1, now);
+                charges.add(new TransactionService.ChargeRequest(invoice.id(), invoice.customerId(), paymentMethod,
+                        Money.of(invoice.amountRemaining(), invoice.currency()), invoice.id() + "-attempt-1"));
+                charged.add(i);
+            }
+            written.add(invoice);
+        }
+        invoices.insertAll(tenant, written.stream().map(InvoiceRow::awaitingNumber).toList(), drafts.lines());
+        List<String> transactionIds = transactions.beginCharges(tenant, charges);
+        Map<Integer, String> chargeOf = new HashMap<>();
+        for (int c = 0; c < charged.size(); c++) {
+            chargeOf.put(charged.get(c), transactionIds.get(c));
+        }
+        return new Finalized(finalizations, written, chargeOf);
+    }
+
+    /**
+     * Once numbered: the credit moved, each invoice's events (finalized, and paid at once or its attempt failed
+     * for want of a payment method), and {@link InvoicePaid} told; returns what each still needs after commit.
+     */
+    private List<Collection> recordAndTell(Tenant tenant, List<SubscriptionInvoice> requests, Drafts drafts, Finalized finalized,
+                                           List<String> numbers) {
         List<Recorded> recorded = new ArrayList<>();
         List<InvoiceRow> paidAtOnce = new ArrayList<>();
-        // By request: what each still needs after commit, if anything.
-        Collection[] toCollect = new Collection[requests.size()];
-        for (int c = 0; c < charges.size(); c++) {
-            int i = chargedRequests.get(c);
-            toCollect[i] = new Charging(charges.get(c).invoiceId(), requests.get(i).subscriptionId(), transactionIds.get(c));
-        }
+        List<Collection> toCollect = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
-            InvoiceRow draft = drafts.get(i);
-            List<InvoiceLine> invoiceLines = linesByInvoice.get(draft.id());
-            Finalization finalization = finalizations.get(i).numbered(numbers.get(i));
+            Finalization finalization = finalized.finalizations().get(i).numbered(numbers.get(i));
             if (!finalization.creditApplied().isZero() || !finalization.credited().isZero()) {
                 service.moveBalance(tenant, finalization);
             }
             InvoiceRow invoice = finalization.invoice();
+            List<InvoiceLine> invoiceLines = drafts.lines().get(invoice.id());
+            String subscriptionId = requests.get(i).subscriptionId();
             recorded.add(Recorded.of("invoice.finalized", InvoiceService.view(invoice, invoiceLines)));
-            if (finalization.paidAtOnce()) {
+            String chargeId = finalized.chargeOf().get(i);
+            if (chargeId != null) {
+                toCollect.add(new Charging(invoice.id(), subscriptionId, chargeId));
+            } else if (finalization.paidAtOnce()) {
                 recorded.add(Recorded.of("invoice.paid", InvoiceService.view(invoice, invoiceLines)));
                 paidAtOnce.add(invoice);
-            } else if (invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY && toCollect[i] == null) {
+            } else if (invoice.collectionMethod() == CollectionMethod.CHARGE_AUTOMATICALLY) {
                 // As InvoiceService#startAttempt: an attempt that finds nothing to charge failed too.
                 recorded.add(Recorded.of("invoice.payment_failed", InvoiceService.view(invoice, invoiceLines)));
-                toCollect[i] = new NoPaymentMethod(invoice.id(), requests.get(i).subscriptionId());
+                toCollect.add(new NoPaymentMethod(invoice.id(), subscriptionId));
             }
         }
         eventLog.recordAll(tenant, recorded);
@@ -181,7 +211,7 @@ public class SubscriptionInvoiceBatch {
         for (InvoiceRow paid : paidAtOnce) {
             events.publishEvent(new InvoicePaid(tenant, paid.id(), paid.subscriptionId()));
         }
-        return Arrays.stream(toCollect).filter(Objects::nonNull).toList();
+        return List.copyOf(toCollect);
     }
 
     /** As {@link InvoiceService}'s payment step: the subscription's default payment method, else the customer's. */

@@ -79,13 +79,7 @@ class RenewalBatchTest extends ApiTest {
             }
         }
 
-        for (String id : ids) {
-            assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("active");
-            List<String> statuses = invoicesOf(api, id).stream().map(invoice -> invoice.get("status").asString()).toList();
-            assertThat(statuses).as(id).containsExactly("paid", "paid");
-        }
-        assertThat(gatewayCharges(api)).as("first invoices, then each renewal once").isEqualTo(2L * SUBSCRIPTIONS);
-        assertThat(succeededChargesPerInvoice(api)).containsOnly(1L);
+        eachRenewedOnceAndPaid(api, ids);
     }
 
     @Test
@@ -109,13 +103,7 @@ class RenewalBatchTest extends ApiTest {
             // the subscriptions look at their collections again: settled already, nothing is charged
         }
 
-        for (String id : ids) {
-            assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("active");
-            List<String> statuses = invoicesOf(api, id).stream().map(invoice -> invoice.get("status").asString()).toList();
-            assertThat(statuses).as(id).containsExactly("paid", "paid");
-        }
-        assertThat(gatewayCharges(api)).isEqualTo(2L * SUBSCRIPTIONS);
-        assertThat(succeededChargesPerInvoice(api)).containsOnly(1L);
+        eachRenewedOnceAndPaid(api, ids);
     }
 
     @Test
@@ -146,6 +134,17 @@ class RenewalBatchTest extends ApiTest {
                          where d.account_id = :a group by e.type order by e.type
                         """).param("a", api.accountId()).query((rs, row) -> rs.getString(1) + "=" + rs.getLong(2)).list())
                 .containsExactly("invoice.created=" + SUBSCRIPTIONS, "invoice.paid=" + SUBSCRIPTIONS);
+    }
+
+    /** Every subscription active with its first invoice and one renewal paid, each by exactly one charge. */
+    private void eachRenewedOnceAndPaid(Api api, List<String> ids) {
+        for (String id : ids) {
+            assertThat(api.get("/subscriptions/" + id).text("status")).isEqualTo("active");
+            List<String> statuses = invoicesOf(api, id).stream().map(invoice -> invoice.get("status").asString()).toList();
+            assertThat(statuses).as(id).containsExactly("paid", "paid");
+        }
+        assertThat(gatewayCharges(api)).as("first invoices, then each renewal once").isEqualTo(2L * SUBSCRIPTIONS);
+        assertThat(succeededChargesPerInvoice(api)).containsOnly(1L);
     }
 
     /** Active monthly subscriptions of one customer with a good card, their first invoices paid. */
