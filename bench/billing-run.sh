@@ -1,13 +1,14 @@
 #!/usr/bin/env bash
-# The billing-run benchmark: N monthly subscriptions of one sandbox account (in-process sandbox gateway)
+# The billing-run benchmark: N monthly subscriptions of sandbox accounts (in-process sandbox gateway)
 # renew at once under two engines; reports renewals per second and peak heap, checks each renewed exactly
 # once, and runs pgbench TPC-B on the same PostgreSQL for the ceiling. One command: bench/billing-run.sh.
-# Settings (environment): SUBSCRIPTIONS (100000), ENGINES (2), WORKERS (4 per engine), HEAP (512m).
+# Settings (environment): SUBSCRIPTIONS (100000), ACCOUNTS (1: the subscriptions spread over them),
+# ENGINES (2), WORKERS (4 per engine), HEAP (512m).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/java-home.sh
 command -v pgbench >/dev/null || echo "pgbench not found (Debian: apt-get install postgresql-client): the TPC-B ceiling is skipped"
 ./mvnw -q test -Dtest=BillingRunBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.subscriptions="${SUBSCRIPTIONS:-100000}" -Dbench.engines="${ENGINES:-2}" \
-  -DargLine="-Xmx${HEAP:-512m} -Dchaching.engine.workers=${WORKERS:-4} -Dbench.subscriptions=${SUBSCRIPTIONS:-100000} -Dbench.engines=${ENGINES:-2}" \
+  -DargLine="-Xmx${HEAP:-512m} -Dchaching.engine.workers=${WORKERS:-4} -Dbench.subscriptions=${SUBSCRIPTIONS:-100000} -Dbench.engines=${ENGINES:-2} -Dbench.accounts=${ACCOUNTS:-1}" \
   | grep -E '^(seeded|subscriptions:|renewed|peak heap|pgbench|statement)'

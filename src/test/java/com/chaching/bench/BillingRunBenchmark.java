@@ -52,18 +52,28 @@ class BillingRunBenchmark extends ApiTest {
     void renewEverySubscriptionOnce() throws Exception {
         int subscriptions = Integer.getInteger("bench.subscriptions", 100_000);
         int engines = Integer.getInteger("bench.engines", 2);
-        Api api = signUp();
-        Tenant tenant = new Tenant(api.accountId(), false);
-        String product = api.post("/products", Map.of("name", "Bench plan")).text("id");
-        String price = api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 1999, "type", "recurring",
-                "recurring", Map.of("interval", "month"))).text("id");
-        Instant start = Instant.parse(api.get("/test-clock").text("now"));
-        Instant renewal = start.plusSeconds(31L * 86_400);
+        int accounts = Integer.getInteger("bench.accounts", 1);
+        List<String> accountIds = new ArrayList<>();
+        Instant latestRenewal = Instant.EPOCH;
         long seeding = System.nanoTime();
-        seed(tenant, price, subscriptions, start, renewal);
-        System.out.printf("seeded %d subscriptions in %.1f s%n", subscriptions, (System.nanoTime() - seeding) / 1e9);
+        for (int a = 0; a < accounts; a++) {
+            Api api = signUp();
+            Tenant tenant = new Tenant(api.accountId(), false);
+            String product = api.post("/products", Map.of("name", "Bench plan")).text("id");
+            String price = api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 1999, "type", "recurring",
+                    "recurring", Map.of("interval", "month"))).text("id");
+            Instant start = Instant.parse(api.get("/test-clock").text("now"));
+            Instant renewal = start.plusSeconds(31L * 86_400);
+            // The subscriptions spread evenly over the accounts; the first takes what does not divide.
+            seed(tenant, price, subscriptions / accounts + (a == 0 ? subscriptions % accounts : 0), start, renewal);
+            // Each account's clock passes its renewal without running the work: the engines find it due.
+            inTransaction.executeWithoutResult(status -> clocks.advance(tenant, renewal.plusSeconds(1)));
+            accountIds.add(api.accountId());
+            latestRenewal = renewal.isAfter(latestRenewal) ? renewal : latestRenewal;
+        }
+        jdbc.sql("analyze").update();
+        System.out.printf("seeded %d subscriptions in %d accounts in %.1f s%n", subscriptions, accounts, (System.nanoTime() - seeding) / 1e9);
 
-        inTransaction.executeWithoutResult(status -> clocks.advance(tenant, renewal.plusSeconds(1)));
         jdbc.sql("create extension if not exists pg_stat_statements").update();
         jdbc.sql("select pg_stat_statements_reset()").query(Object.class).list();
         resetPeakHeap();
@@ -85,8 +95,8 @@ class BillingRunBenchmark extends ApiTest {
             }
             int ran = passes.stream().mapToInt(CompletableFuture::join).sum();
             total += ran;
-            if (ran == 0 && jdbc.sql("select count(*) from subscriptions where account_id = :a and next_work_at <= :t")
-                    .param("a", tenant.accountId()).param("t", java.sql.Timestamp.from(renewal.plusSeconds(1))).query(Long.class).single() == 0) {
+            if (ran == 0 && jdbc.sql("select count(*) from subscriptions where account_id in (:a) and next_work_at <= :t")
+                    .param("a", accountIds).param("t", java.sql.Timestamp.from(latestRenewal.plusSeconds(1))).query(Long.class).single() == 0) {
                 break;
             }
         }
@@ -97,22 +107,22 @@ class BillingRunBenchmark extends ApiTest {
                           from pg_stat_statements order by total_exec_time desc limit 12
                         """).query((rs, i) -> "statement %7d ms %7d calls | %s".formatted(rs.getLong(1), rs.getLong(2), rs.getString(3))).list());
         long renewed = jdbc.sql("""
-                        select count(*) from invoices where account_id = :a and billing_reason = 'subscription_cycle' and status = 'paid'
-                        """).param("a", tenant.accountId()).query(Long.class).single();
+                        select count(*) from invoices where account_id in (:a) and billing_reason = 'subscription_cycle' and status = 'paid'
+                        """).param("a", accountIds).query(Long.class).single();
         long twice = jdbc.sql("""
-                        select count(*) from (select subscription_id from invoices where account_id = :a and billing_reason = 'subscription_cycle'
-                         group by subscription_id having count(*) > 1) t
-                        """).param("a", tenant.accountId()).query(Long.class).single();
-        long charges = jdbc.sql("select count(*) from sandbox_charges where account_id = :a").param("a", tenant.accountId()).query(Long.class).single();
+                        select count(*) from (select subscription_id from invoices where account_id in (:a) and billing_reason = 'subscription_cycle'
+                         group by account_id, subscription_id having count(*) > 1) t
+                        """).param("a", accountIds).query(Long.class).single();
+        long charges = jdbc.sql("select count(*) from sandbox_charges where account_id in (:a)").param("a", accountIds).query(Long.class).single();
         String pgbench = pgbenchTpcB();
         String report = """
-                subscriptions: %d, engines: %d, workers each: %s, batch: %s
+                subscriptions: %d in %d accounts, engines: %d, workers each: %s, batch: %s
                 renewed and paid: %d in %.1f s = %.0f renewals/s (steps run: %d)
                 renewed twice: %d; gateway charges: %d
                 peak heap: %d MB (max %d MB)
                 pgbench TPC-B on the same PostgreSQL: %s
                 %s
-                """.formatted(subscriptions, engines, System.getProperty("chaching.engine.workers", "4"),
+                """.formatted(subscriptions, accounts, engines, System.getProperty("chaching.engine.workers", "4"),
                 System.getProperty("chaching.engine.batch-size", "200"), renewed, seconds, renewed / seconds, total, twice, charges,
                 peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024), pgbench, statements);
         System.out.println(report);
@@ -178,7 +188,6 @@ class BillingRunBenchmark extends ApiTest {
         jdbc.sql("insert into invoice_counters (account_id, last_number) values (:a, :n)").params(p).update();
         jdbc.sql("update subscriptions set first_invoice = 'in_b' || substr(subscription_id, 6), latest_invoice = 'in_b' || substr(subscription_id, 6) where account_id = :a")
                 .params(p).update();
-        jdbc.sql("analyze").update();
     }
 
     /** pgbench -i then a 30-second TPC-B run with 8 clients on the same embedded PostgreSQL, or why it did not run. */
