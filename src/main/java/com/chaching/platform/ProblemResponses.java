@@ -27,8 +27,8 @@ public class ProblemResponses {
     public void write(HttpServletResponse response, ApiProblem problem) throws IOException {
         response.resetBuffer();
         response.setStatus(problem.status().value());
+        // No charset parameter, as from a controller: JSON is UTF-8 by definition (RFC 8259).
         response.setContentType(ProblemBody.MEDIA_TYPE);
-        response.setCharacterEncoding("UTF-8");
         response.getOutputStream().write(json.writeValueAsBytes(ProblemBody.of(problem)));
         response.flushBuffer();
     }

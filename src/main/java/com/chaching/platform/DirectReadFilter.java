@@ -1,0 +1,111 @@
+package com.chaching.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.MediaType;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Answers the {@link DirectRead}s — {@code GET /customers/{externalKey}}, the read integrations make most — in
+ * place of the {@code DispatcherServlet}, whose handler lookup, argument resolution, method validation and
+ * content negotiation cost about half a read's server time (issue 14, docs/benchmarks.md). It runs after every
+ * other filter, so the request id, the guards, the API key, Spring Security's firewall and the request
+ * metrics apply as to any request; it then reads the object and writes it with the API's JSON writer.
+ * Anything it is not sure of goes the general way: a query string, a key of another shape, another method.
+ */
+@Component
+@Order(SecurityFilterProperties.DEFAULT_FILTER_ORDER + 1)
+class DirectReadFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(DirectReadFilter.class);
+
+    /** A direct read with the path before its variable ({@code /customers/}). */
+    private record Route(String prefix, DirectRead read) {
+    }
+
+    private final List<Route> routes;
+    private final ObjectWriter writer;
+    private final ProblemResponses problems;
+
+    DirectReadFilter(List<DirectRead> reads, JsonMapper json, ProblemResponses problems) {
+        this.routes = reads.stream().map(read -> new Route(literalPrefix(read.pathPattern()), read)).toList();
+        this.writer = json.writer();
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !"GET".equals(request.getMethod()) || request.getQueryString() != null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String path = request.getRequestURI();
+        Object tenant = request.getAttribute(Tenant.REQUEST_ATTRIBUTE);
+        for (Route route : routes) {
+            String key = keyOf(route, path);
+            if (key != null && tenant instanceof Tenant known) {
+                answer(route.read(), known, key, request, response);
+                return;
+            }
+        }
+        chain.doFilter(request, response);
+    }
+
+    private void answer(DirectRead read, Tenant tenant, String key, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        // The request metrics name the mapping, as they do when Spring MVC finds it.
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(read.pathPattern()));
+        byte[] body;
+        try {
+            body = writer.withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsBytes(read.read(tenant, key));
+        } catch (ApiProblem problem) {
+            problems.write(response, problem);
+            return;
+        } catch (RuntimeException e) {
+            log.error("request failed", e);
+            problems.write(response, ApiExceptionHandler.internalError());
+            return;
+        }
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The key the path names for this route, or null when the path is not one the route answers as the controller would. */
+    private static @Nullable String keyOf(Route route, String path) {
+        if (!path.startsWith(route.prefix())) {
+            return null;
+        }
+        String key = path.substring(route.prefix().length());
+        // The raw path: a key of the accepted shape holds no %-escape, slash or semicolon, so it is its own decoded form.
+        // A key with a dot goes the general way, which may answer it with a Content-Disposition header: Spring MVC's
+        // guard against reflected file downloads reads a dot in the path as a file extension.
+        boolean answered = key.indexOf('.') < 0 && route.read().keyShape().matcher(key).matches()
+                && !route.read().otherEndpoints().contains(key);
+        return answered ? key : null;
+    }
+
+    private static String literalPrefix(String pattern) {
+        int variable = pattern.indexOf('{');
+        if (variable < 0 || pattern.indexOf('}') != pattern.length() - 1) {
+            throw new IllegalArgumentException("a direct read's pattern ends with its only variable: " + pattern);
+        }
+        return pattern.substring(0, variable);
+    }
+}
