@@ -176,19 +176,25 @@ class RenewalBatch {
         } catch (RuntimeException batchFailed) {
             log.warn("settling a batch of {} charges together failed; settling each on its own", sent.size(), batchFailed);
             for (SubscriptionInvoiceBatch.Sent one : sent) {
-                try {
-                    inTransaction.executeWithoutResult(status -> invoices.settle(tenant, List.of(one)));
-                } catch (RuntimeException e) {
-                    log.warn("settling charge {} failed; the reconciler settles it", one.charging().transactionId(), e);
-                }
+                onItsOwn(() -> invoices.settle(tenant, List.of(one)),
+                        "settling charge {} failed; the reconciler settles it", one.charging().transactionId());
             }
             for (NoPaymentMethod none : noPaymentMethod) {
-                try {
-                    inTransaction.executeWithoutResult(status -> collection.paymentFailed(tenant, none.subscriptionId(), none.invoiceId()));
-                } catch (RuntimeException e) {
-                    log.warn("telling subscription {} its payment failed did not work; it looks again in an hour", none.subscriptionId(), e);
-                }
+                onItsOwn(() -> collection.paymentFailed(tenant, none.subscriptionId(), none.invoiceId()),
+                        "telling subscription {} its payment failed did not work; it looks again in an hour", none.subscriptionId());
             }
+        }
+    }
+
+    /**
+     * One part of a step 3 that could not commit as one, in its own transaction, so that its failure leaves the
+     * others settled; a failure is logged ({@code failure} with {@code about}) and left to the part's own fallback.
+     */
+    private void onItsOwn(Runnable part, String failure, Object about) {
+        try {
+            inTransaction.executeWithoutResult(status -> part.run());
+        } catch (RuntimeException e) {
+            log.warn(failure, about, e);
         }
     }
 }
