@@ -26,8 +26,20 @@ import tools.jackson.databind.json.JsonMapper;
 class EventRepository {
 
     /**
-     * The event, and a pending attempt due {@code deliverAt} for every enabled endpoint of the account that
-     * takes its type ({@code *}, the type itself, or a prefix of it): one statement, one round trip.
+     * Which endpoints get a delivery of event {@code e} (its {@code event_id} and {@code type}): every enabled endpoint
+     * of the account that takes its type ({@code *}, the type itself, or a prefix of it). Both statements below end
+     * with it, so that one event and a batch's are delivered by the same rule.
+     */
+    private static final String ENDPOINTS_TAKING_EVENT = """
+                        join webhook_endpoints w on w.account_id = :accountId and w.status = 'enabled' and not w.deleted
+                        where exists (select 1 from jsonb_array_elements_text(w.enabled_events) wanted
+                                      where wanted = '*' or wanted = e.type
+                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))
+                        """;
+
+    /**
+     * The event, and a pending attempt due {@code deliverAt} for every endpoint that takes it
+     * ({@link #ENDPOINTS_TAKING_EVENT}): one statement, one round trip.
      */
     private static final String INSERT = """
                         with event as (
@@ -39,10 +51,7 @@ class EventRepository {
                         select e.account_id, 'whd_' || replace(gen_random_uuid()::text, '-', ''), w.webhook_endpoint_id, e.event_id,
                                1, 'pending', :deliverAt, :deliverAt
                         from event e
-                        join webhook_endpoints w on w.account_id = e.account_id and w.status = 'enabled' and not w.deleted
-                        where exists (select 1 from jsonb_array_elements_text(w.enabled_events) wanted
-                                      where wanted = '*' or wanted = e.type
-                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))""";
+                        """ + ENDPOINTS_TAKING_EVENT;
 
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
@@ -80,11 +89,7 @@ class EventRepository {
                         select w.account_id, 'whd_' || replace(gen_random_uuid()::text, '-', ''), w.webhook_endpoint_id, e.event_id,
                                1, 'pending', :deliverAt, :deliverAt
                         from unnest(cast(:ids as text[]), cast(:types as text[])) with ordinality as e(event_id, type, position)
-                        join webhook_endpoints w on w.account_id = :accountId and w.status = 'enabled' and not w.deleted
-                        where exists (select 1 from jsonb_array_elements_text(w.enabled_events) wanted
-                                      where wanted = '*' or wanted = e.type
-                                         or (wanted like '%.*' and starts_with(e.type, left(wanted, -1))))
-                        order by e.position""")
+                        """ + ENDPOINTS_TAKING_EVENT + "order by e.position")
                 .param("accountId", tenant.accountId())
                 .param("ids", events.stream().map(Event::id).toArray(String[]::new))
                 .param("types", events.stream().map(Event::type).toArray(String[]::new))

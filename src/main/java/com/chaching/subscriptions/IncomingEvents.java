@@ -10,7 +10,6 @@ import com.chaching.payments.PaymentMethodDetached;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.Tenant;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,8 +62,7 @@ class IncomingEvents {
         Map<String, List<SubscriptionItem>> items = subscriptions.itemsOf(tenant, invoiceOf.keySet());
         Account account = accounts.get(tenant);
         Instant now = clocks.now(tenant);
-        List<SubscriptionRow> saved = new ArrayList<>();
-        List<SubscriptionEvents.Change> changes = new ArrayList<>();
+        SubscriptionTransitions.Batch batch = new SubscriptionTransitions.Batch();
         for (SubscriptionRow row : locked) {
             LifecycleEvent event = new LifecycleEvent.InvoicePaid(invoiceOf.get(row.id()));
             SubscriptionState state = row.state();
@@ -79,12 +77,9 @@ class IncomingEvents {
                 transitions.save(tenant, before, row, transition, now, false);
                 continue;
             }
-            SubscriptionRow after = row.withState(transition.state(), now);
-            saved.add(after);
-            changes.add(new SubscriptionEvents.Change(SubscriptionService.view(row, items.getOrDefault(row.id(), List.of())), after));
+            batch.add(row, items.getOrDefault(row.id(), List.of()), transition, now);
         }
-        subscriptions.updateAll(tenant, saved);
-        events.changedAll(tenant, changes);
+        transitions.saveAll(tenant, batch);
     }
 
     @EventListener

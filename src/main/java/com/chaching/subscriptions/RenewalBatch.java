@@ -46,7 +46,7 @@ class RenewalBatch {
 
     private final SubscriptionRepository subscriptions;
     private final SubscriptionPlans plans;
-    private final SubscriptionEvents events;
+    private final SubscriptionTransitions transitions;
     private final SubscriptionInvoiceBatch invoices;
     private final SubscriptionCollection collection;
     private final DueWorkStep step;
@@ -55,12 +55,12 @@ class RenewalBatch {
     private final Clock serverClock;
     private final TransactionTemplate inTransaction;
 
-    RenewalBatch(SubscriptionRepository subscriptions, SubscriptionPlans plans, SubscriptionEvents events, SubscriptionInvoiceBatch invoices,
-                 SubscriptionCollection collection, DueWorkStep step, AccountService accounts, AccountClock clocks, Clock serverClock,
-                 TransactionTemplate inTransaction) {
+    RenewalBatch(SubscriptionRepository subscriptions, SubscriptionPlans plans, SubscriptionTransitions transitions,
+                 SubscriptionInvoiceBatch invoices, SubscriptionCollection collection, DueWorkStep step, AccountService accounts,
+                 AccountClock clocks, Clock serverClock, TransactionTemplate inTransaction) {
         this.subscriptions = subscriptions;
         this.plans = plans;
-        this.events = events;
+        this.transitions = transitions;
         this.invoices = invoices;
         this.collection = collection;
         this.step = step;
@@ -116,17 +116,14 @@ class RenewalBatch {
         Map<String, List<SubscriptionItem>> items = subscriptions.itemsOf(tenant, renewing.stream().map(SubscriptionRow::id).toList());
         Map<String, Plan> plansNow = plans.currentOf(tenant, items);
         Account account = accounts.get(tenant);
-        List<SubscriptionRow> saved = new ArrayList<>(renewing.size());
-        List<SubscriptionEvents.Change> changes = new ArrayList<>(renewing.size());
+        SubscriptionTransitions.Batch batch = new SubscriptionTransitions.Batch();
         List<SubscriptionInvoice> toIssue = new ArrayList<>(renewing.size());
         for (int i = 0; i < renewing.size(); i++) {
             SubscriptionRow row = renewing.get(i);
             Plan plan = Objects.requireNonNull(plansNow.get(row.id()));
             LifecycleContext context = SubscriptionTransitions.context(row.id(), now, account, () -> plan);
             Transition transition = SubscriptionLifecycle.on(row.state(), renewals.get(i), context);
-            SubscriptionRow renewed = row.withState(transition.state(), now);
-            saved.add(renewed);
-            changes.add(new SubscriptionEvents.Change(SubscriptionService.view(row, items.getOrDefault(row.id(), List.of())), renewed));
+            SubscriptionRow renewed = batch.add(row, items.getOrDefault(row.id(), List.of()), transition, now);
             for (LifecycleAction action : transition.actions()) {
                 switch (action) {
                     case LifecycleAction.Issue issue -> toIssue.add(new SubscriptionInvoice(issue.invoice(), renewed.customerId(), renewed.id(),
@@ -140,8 +137,7 @@ class RenewalBatch {
             }
         }
         // As one at a time: the new states are saved first, so that an invoice paid at once finds them.
-        subscriptions.updateAll(tenant, saved);
-        events.changedAll(tenant, changes);
+        transitions.saveAll(tenant, batch);
         List<Charging> charges = new ArrayList<>();
         List<NoPaymentMethod> noPaymentMethod = new ArrayList<>();
         for (SubscriptionInvoiceBatch.Collection next : invoices.issue(tenant, toIssue)) {
@@ -180,19 +176,25 @@ class RenewalBatch {
         } catch (RuntimeException batchFailed) {
             log.warn("settling a batch of {} charges together failed; settling each on its own", sent.size(), batchFailed);
             for (SubscriptionInvoiceBatch.Sent one : sent) {
-                try {
-                    inTransaction.executeWithoutResult(status -> invoices.settle(tenant, List.of(one)));
-                } catch (RuntimeException e) {
-                    log.warn("settling charge {} failed; the reconciler settles it", one.charging().transactionId(), e);
-                }
+                onItsOwn(() -> invoices.settle(tenant, List.of(one)),
+                        "settling charge {} failed; the reconciler settles it", one.charging().transactionId());
             }
             for (NoPaymentMethod none : noPaymentMethod) {
-                try {
-                    inTransaction.executeWithoutResult(status -> collection.paymentFailed(tenant, none.subscriptionId(), none.invoiceId()));
-                } catch (RuntimeException e) {
-                    log.warn("telling subscription {} its payment failed did not work; it looks again in an hour", none.subscriptionId(), e);
-                }
+                onItsOwn(() -> collection.paymentFailed(tenant, none.subscriptionId(), none.invoiceId()),
+                        "telling subscription {} its payment failed did not work; it looks again in an hour", none.subscriptionId());
             }
+        }
+    }
+
+    /**
+     * One part of a step 3 that could not commit as one, in its own transaction, so that its failure leaves the
+     * others settled; a failure is logged ({@code failure} with {@code about}) and left to the part's own fallback.
+     */
+    private void onItsOwn(Runnable part, String failure, Object about) {
+        try {
+            inTransaction.executeWithoutResult(status -> part.run());
+        } catch (RuntimeException e) {
+            log.warn(failure, about, e);
         }
     }
 }

@@ -10,6 +10,8 @@ import com.chaching.platform.Tenant;
 import com.chaching.subscriptions.SubscriptionLifecycle.Transition;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
@@ -100,6 +102,31 @@ class SubscriptionTransitions {
         subscriptions.update(tenant, saved);
         events.changed(tenant, before, saved, itemsChanged);
         return carryOut(tenant, saved, transition);
+    }
+
+    /**
+     * The new states of a batch of locked subscriptions (a bill run's), gathered to be saved in one statement and their
+     * changes recorded together by {@link #saveAll}; what their transitions ask is the caller's to carry out.
+     */
+    static final class Batch {
+
+        private final List<SubscriptionRow> saved = new ArrayList<>();
+        private final List<SubscriptionEvents.Change> changes = new ArrayList<>();
+
+        /** Adds the transition's state of the locked row, with its change from the row as locked; returns the row to be saved. */
+        SubscriptionRow add(SubscriptionRow locked, List<SubscriptionItem> items, Transition transition, Instant now) {
+            SubscriptionRow after = locked.withState(transition.state(), now);
+            saved.add(after);
+            changes.add(new SubscriptionEvents.Change(SubscriptionService.view(locked, items), after));
+            return after;
+        }
+    }
+
+    /** {@link #save} for a batch: its states saved in one batched update, then their events recorded together. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void saveAll(Tenant tenant, Batch batch) {
+        subscriptions.updateAll(tenant, batch.saved);
+        events.changedAll(tenant, batch.changes);
     }
 
     /** Does what the transition asks, the state being saved already; returns the invoice to collect after commit. */

@@ -36,7 +36,8 @@ import tools.jackson.databind.json.JsonMapper;
  * quantities 1 to 5, customers with credit balances, pending prorations, trials, send_invoice subscriptions and
  * declining cards — is built in two accounts with identical requests at identical instants; account A's due work
  * is then run by the test clock, account B's by the batch, and every invoice, line, total, number, transaction,
- * subscription, customer balance and the types of the events of each object are compared field by field.
+ * subscription, customer balance and the events of each object — their types, and their payloads' {@code data.object}
+ * and {@code previousAttributes}, in order — are compared field by field.
  *
  * <p>How the instants are chosen: the single path runs each piece of work with the clock at that piece's instant,
  * the batch runs everything due with the clock at the instant it is called. So that both do the same work at the
@@ -300,10 +301,20 @@ class RenewalBatchDifferentialTest extends ApiTest {
             assertThat(normalized(b, b.api().get("/customers/c" + k).json())).as("customer c" + k)
                     .isEqualTo(normalized(a, a.api().get("/customers/c" + k).json()));
         }
-        Map<String, List<String>> eventsA = eventTypesByObject(a);
-        Map<String, List<String>> eventsB = eventTypesByObject(b);
+        Map<String, List<JsonNode>> eventsA = eventsByObject(a);
+        Map<String, List<JsonNode>> eventsB = eventsByObject(b);
         assertThat(eventsB.keySet()).as("the objects B's events are about").isEqualTo(eventsA.keySet());
-        eventsA.forEach((object, types) -> assertThat(eventsB.get(object)).as("the events of " + object).isEqualTo(types));
+        eventsA.forEach((object, events) -> {
+            List<JsonNode> ofB = eventsB.get(object);
+            assertThat(types(ofB)).as("the events of " + object).isEqualTo(types(events));
+            for (int n = 0; n < events.size(); n++) {
+                JsonNode event = events.get(n);
+                assertThat(normalized(b, ofB.get(n).get("data"))).as("event " + n + " of " + object + " (" + event.get("type").asString() + ")")
+                        .isEqualTo(normalized(a, event.get("data")));
+            }
+        });
+        assertSome(eventsA.values().stream().flatMap(List::stream).toList(), "an event with previous attributes",
+                event -> event.get("data").get("previousAttributes") instanceof JsonNode previous && !previous.isNull());
 
         assertIngredients(invoicesA, a);
     }
@@ -376,21 +387,24 @@ class RenewalBatchDifferentialTest extends ApiTest {
         return byKey;
     }
 
-    /** Each object's event types in the order they were recorded; the test clock's own events are A's alone. */
-    private Map<String, List<String>> eventTypesByObject(Side side) {
+    /** Each object's events in the order they were recorded; the test clock's own events are A's alone. */
+    private Map<String, List<JsonNode>> eventsByObject(Side side) {
         List<JsonNode> events = new ArrayList<>(list(side.api(), "/events"));
         Collections.reverse(events);
-        Map<String, List<String>> byObject = new TreeMap<>();
+        Map<String, List<JsonNode>> byObject = new TreeMap<>();
         for (JsonNode event : events) {
-            String type = event.get("type").asString();
-            if (type.startsWith("test_clock.")) {
+            if (event.get("type").asString().startsWith("test_clock.")) {
                 continue;
             }
             JsonNode id = event.get("data").get("object").get("id");
             String object = id == null ? "-" : side.symbol(id.asString());
-            byObject.computeIfAbsent(object, o -> new ArrayList<>()).add(type);
+            byObject.computeIfAbsent(object, o -> new ArrayList<>()).add(event);
         }
         return byObject;
+    }
+
+    private static List<String> types(List<JsonNode> events) {
+        return events.stream().map(event -> event.get("type").asString()).toList();
     }
 
     private static List<Long> numbers(List<JsonNode> invoices) {
