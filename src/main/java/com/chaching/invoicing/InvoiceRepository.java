@@ -3,6 +3,7 @@ package com.chaching.invoicing;
 import static com.chaching.platform.SqlValues.instant;
 import static com.chaching.platform.SqlValues.utc;
 
+import com.chaching.platform.AccountRows;
 import com.chaching.platform.CurrencyCode;
 import com.chaching.platform.JsonColumns;
 import com.chaching.platform.Money;
@@ -52,12 +53,14 @@ class InvoiceRepository {
     private final NamedParameterJdbcTemplate batch;
     private final JsonColumns json;
     private final RowMapper<InvoiceRow> rows;
+    private final AccountRows<InvoiceRow> byId;
 
     InvoiceRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonColumns json) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
         this.rows = this::invoice;
+        this.byId = new AccountRows<>(jdbc, SELECT, "i", "invoice_id", rows);
     }
 
     void insert(Tenant tenant, InvoiceRow invoice, List<InvoiceLine> lines) {
@@ -112,32 +115,17 @@ class InvoiceRepository {
     }
 
     Optional<InvoiceRow> find(Tenant tenant, String id) {
-        return jdbc.sql(SELECT + " where i.account_id = :accountId and i.invoice_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.find(tenant, id);
     }
 
     /** Locks the invoice for the caller's transaction: every change of its state is decided under this lock. */
     Optional<InvoiceRow> lock(Tenant tenant, String id) {
-        return jdbc.sql(SELECT + " where i.account_id = :accountId and i.invoice_id = :id for update of i")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.lock(tenant, id);
     }
 
     /** Locks the invoices for the caller's transaction, in id order (so that two batches never wait on each other in a circle). */
     List<InvoiceRow> lockAll(Tenant tenant, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT + " where i.account_id = :accountId and i.invoice_id in (:ids) order by i.invoice_id for update of i")
-                .param("accountId", tenant.accountId())
-                .param("ids", ids)
-                .query(rows)
-                .list();
+        return byId.lockAll(tenant, ids);
     }
 
     void update(Tenant tenant, InvoiceRow invoice) {

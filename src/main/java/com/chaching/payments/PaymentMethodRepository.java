@@ -3,6 +3,7 @@ package com.chaching.payments;
 import static com.chaching.platform.SqlValues.instant;
 import static com.chaching.platform.SqlValues.utc;
 
+import com.chaching.platform.AccountRows;
 import com.chaching.platform.JsonColumns;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
@@ -37,11 +38,13 @@ class PaymentMethodRepository {
     private final JdbcClient jdbc;
     private final JsonColumns json;
     private final RowMapper<Stored> rows;
+    private final AccountRows<Stored> byId;
 
     PaymentMethodRepository(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
         this.rows = this::stored;
+        this.byId = new AccountRows<>(jdbc, SELECT, "pm", "payment_method_id", rows);
     }
 
     void insert(Tenant tenant, PaymentMethod paymentMethod, String gatewayToken) {
@@ -70,34 +73,19 @@ class PaymentMethodRepository {
     }
 
     Optional<Stored> find(Tenant tenant, String id) {
-        return jdbc.sql(SELECT + " where pm.account_id = :accountId and pm.payment_method_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.find(tenant, id);
     }
 
     /** The payment methods with these ids, by id. */
     Map<String, Stored> findAll(Tenant tenant, Collection<String> ids) {
         Map<String, Stored> found = new HashMap<>();
-        if (!ids.isEmpty()) {
-            jdbc.sql(SELECT + " where pm.account_id = :accountId and pm.payment_method_id in (:ids)")
-                    .param("accountId", tenant.accountId())
-                    .param("ids", ids)
-                    .query(rows)
-                    .list()
-                    .forEach(stored -> found.put(stored.paymentMethod().id(), stored));
-        }
+        byId.findAll(tenant, ids).forEach(stored -> found.put(stored.paymentMethod().id(), stored));
         return found;
     }
 
     /** Locks the payment method for the caller's transaction: attach and detach are decided one at a time. */
     Optional<Stored> lock(Tenant tenant, String id) {
-        return jdbc.sql(SELECT + " where pm.account_id = :accountId and pm.payment_method_id = :id for update of pm")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.lock(tenant, id);
     }
 
     void setCustomer(Tenant tenant, String id, @Nullable String customerId, Instant now) {

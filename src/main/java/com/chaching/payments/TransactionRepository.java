@@ -3,6 +3,7 @@ package com.chaching.payments;
 import static com.chaching.platform.SqlValues.instant;
 import static com.chaching.platform.SqlValues.utc;
 
+import com.chaching.platform.AccountRows;
 import com.chaching.platform.CurrencyCode;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
@@ -55,10 +56,12 @@ class TransactionRepository {
     private final JdbcClient jdbc;
     private final NamedParameterJdbcTemplate batch;
     private final RowMapper<TransactionRow> rows = TransactionRepository::transaction;
+    private final AccountRows<TransactionRow> byId;
 
     TransactionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch) {
         this.jdbc = jdbc;
         this.batch = batch;
+        this.byId = new AccountRows<>(jdbc, SELECT, "t", "transaction_id", rows);
     }
 
     /** A transaction waiting for its gateway outcome, as the reconciler finds it. */
@@ -103,22 +106,12 @@ class TransactionRepository {
     }
 
     Optional<TransactionRow> find(Tenant tenant, String id) {
-        return jdbc.sql(SELECT + " where t.account_id = :accountId and t.transaction_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.find(tenant, id);
     }
 
     /** Locks the transaction for the caller's transaction; with {@code skipLocked}, empty when another holds it. */
     Optional<TransactionRow> lock(Tenant tenant, String id, boolean skipLocked) {
-        String sql = skipLocked ? SELECT + " where t.account_id = :accountId and t.transaction_id = :id for update of t skip locked"
-                : SELECT + " where t.account_id = :accountId and t.transaction_id = :id for update of t";
-        return jdbc.sql(sql)
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return skipLocked ? byId.tryLock(tenant, id) : byId.lock(tenant, id);
     }
 
     /** Settles a pending transaction; false when it was no longer pending (someone settled it first). */
@@ -140,26 +133,12 @@ class TransactionRepository {
 
     /** The transactions with these ids, as they stand. */
     List<TransactionRow> findAll(Tenant tenant, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT + " where t.account_id = :accountId and t.transaction_id in (:ids)")
-                .param("accountId", tenant.accountId())
-                .param("ids", ids)
-                .query(rows)
-                .list();
+        return byId.findAll(tenant, ids);
     }
 
     /** Locks the transactions for the caller's transaction, in id order (so that two batches never wait on each other in a circle). */
     List<TransactionRow> lockAll(Tenant tenant, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT + " where t.account_id = :accountId and t.transaction_id in (:ids) order by t.transaction_id for update of t")
-                .param("accountId", tenant.accountId())
-                .param("ids", ids)
-                .query(rows)
-                .list();
+        return byId.lockAll(tenant, ids);
     }
 
     /** {@link #settle} for several transactions, locked by the caller and still pending, in one statement. */

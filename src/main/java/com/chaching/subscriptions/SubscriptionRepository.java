@@ -6,6 +6,7 @@ import static com.chaching.platform.SqlValues.utc;
 import com.chaching.catalog.Recurring;
 import com.chaching.invoicing.CollectionMethod;
 import com.chaching.invoicing.SubscriptionInvoice;
+import com.chaching.platform.AccountRows;
 import com.chaching.platform.CurrencyCode;
 import com.chaching.platform.JsonColumns;
 import com.chaching.platform.Page;
@@ -61,12 +62,14 @@ class SubscriptionRepository {
     private final NamedParameterJdbcTemplate batch;
     private final JsonColumns json;
     private final RowMapper<SubscriptionRow> rows;
+    private final AccountRows<SubscriptionRow> byId;
 
     SubscriptionRepository(JdbcClient jdbc, NamedParameterJdbcTemplate batch, JsonColumns json) {
         this.jdbc = jdbc;
         this.batch = batch;
         this.json = json;
         this.rows = this::subscription;
+        this.byId = new AccountRows<>(jdbc, SELECT, "s", "subscription_id", rows);
     }
 
     void insert(Tenant tenant, SubscriptionRow row, List<SubscriptionItem> items) {
@@ -114,31 +117,16 @@ class SubscriptionRepository {
     }
 
     Optional<SubscriptionRow> find(Tenant tenant, String id) {
-        return jdbc.sql(SELECT + " where s.account_id = :accountId and s.subscription_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.find(tenant, id);
     }
 
     Optional<SubscriptionRow> lock(Tenant tenant, String id) {
-        return jdbc.sql(SELECT + " where s.account_id = :accountId and s.subscription_id = :id for update of s")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.lock(tenant, id);
     }
 
     /** Locks the subscriptions for the caller's transaction, in id order (so that two batches never wait on each other in a circle). */
     List<SubscriptionRow> lockAll(Tenant tenant, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql(SELECT + " where s.account_id = :accountId and s.subscription_id in (:ids) order by s.subscription_id for update of s")
-                .param("accountId", tenant.accountId())
-                .param("ids", ids)
-                .query(rows)
-                .list();
+        return byId.lockAll(tenant, ids);
     }
 
     List<SubscriptionItem> items(Tenant tenant, String subscriptionId) {

@@ -3,6 +3,7 @@ package com.chaching.tax;
 import static com.chaching.platform.SqlValues.instant;
 import static com.chaching.platform.SqlValues.utc;
 
+import com.chaching.platform.AccountRows;
 import com.chaching.platform.JsonColumns;
 import com.chaching.platform.Page;
 import com.chaching.platform.PageRequest;
@@ -26,11 +27,13 @@ class TaxRateRepository {
     private final JdbcClient jdbc;
     private final JsonColumns json;
     private final RowMapper<TaxRate> rows;
+    private final AccountRows<TaxRate> byId;
 
     TaxRateRepository(JdbcClient jdbc, JsonColumns json) {
         this.jdbc = jdbc;
         this.json = json;
         this.rows = this::taxRate;
+        this.byId = new AccountRows<>(jdbc, "select r.* from tax_rates r", "r", "tax_rate_id", rows);
     }
 
     void insert(Tenant tenant, TaxRate rate) {
@@ -56,31 +59,16 @@ class TaxRateRepository {
     }
 
     Optional<TaxRate> find(Tenant tenant, String id) {
-        return jdbc.sql("select * from tax_rates where account_id = :accountId and tax_rate_id = :id")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.find(tenant, id);
     }
 
     Optional<TaxRate> lock(Tenant tenant, String id) {
-        return jdbc.sql("select * from tax_rates where account_id = :accountId and tax_rate_id = :id for update")
-                .param("accountId", tenant.accountId())
-                .param("id", id)
-                .query(rows)
-                .optional();
+        return byId.lock(tenant, id);
     }
 
     /** The rates of this account among {@code ids}, in no particular order. */
     List<TaxRate> findAll(Tenant tenant, Collection<String> ids) {
-        if (ids.isEmpty()) {
-            return List.of();
-        }
-        return jdbc.sql("select * from tax_rates where account_id = :accountId and tax_rate_id in (:ids)")
-                .param("accountId", tenant.accountId())
-                .param("ids", ids)
-                .query(rows)
-                .list();
+        return byId.findAll(tenant, ids);
     }
 
     void update(Tenant tenant, TaxRate rate) {

@@ -3,8 +3,6 @@ package com.chaching.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.platform.AccountClock;
-import com.chaching.platform.Tenant;
-import com.chaching.testing.Api;
 import com.chaching.testing.ApiTest;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
@@ -17,7 +15,6 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
@@ -57,18 +54,16 @@ class BillingRunBenchmark extends ApiTest {
         Instant latestRenewal = Instant.EPOCH;
         long seeding = System.nanoTime();
         for (int a = 0; a < accounts; a++) {
-            Api api = signUp();
-            Tenant tenant = new Tenant(api.accountId(), false);
-            String product = api.post("/products", Map.of("name", "Bench plan")).text("id");
-            String price = api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 1999, "type", "recurring",
-                    "recurring", Map.of("interval", "month"))).text("id");
-            Instant start = Instant.parse(api.get("/test-clock").text("now"));
-            Instant renewal = start.plusSeconds(31L * 86_400);
+            BenchAccount account = BenchAccount.open(signUp(), jdbc);
+            Instant renewal = account.opened.plusSeconds(31L * 86_400);
             // The subscriptions spread evenly over the accounts; the first takes what does not divide.
-            seed(tenant, price, subscriptions / accounts + (a == 0 ? subscriptions % accounts : 0), start, renewal);
+            int count = subscriptions / accounts + (a == 0 ? subscriptions % accounts : 0);
+            account.customers(count, true);
+            account.subscriptionsRenewingAt(count, renewal);
+            account.firstInvoicesPaid(count, renewal);
             // Each account's clock passes its renewal without running the work: the engines find it due.
-            inTransaction.executeWithoutResult(status -> clocks.advance(tenant, renewal.plusSeconds(1)));
-            accountIds.add(api.accountId());
+            inTransaction.executeWithoutResult(status -> clocks.advance(account.tenant, renewal.plusSeconds(1)));
+            accountIds.add(account.tenant.accountId());
             latestRenewal = renewal.isAfter(latestRenewal) ? renewal : latestRenewal;
         }
         jdbc.sql("analyze").update();
@@ -132,62 +127,6 @@ class BillingRunBenchmark extends ApiTest {
         assertThat(renewed).isEqualTo(subscriptions);
         assertThat(twice).isZero();
         assertThat(charges).isEqualTo(subscriptions);
-    }
-
-    /** Customers with a card each, and active monthly subscriptions whose period ends at {@code renewal}. */
-    private void seed(Tenant tenant, String price, int count, Instant start, Instant renewal) {
-        Map<String, Object> p = Map.of("a", tenant.accountId(), "n", count, "start", java.sql.Timestamp.from(start),
-                "renewal", java.sql.Timestamp.from(renewal), "price", price);
-        jdbc.sql("""
-                insert into customers (account_id, customer_id, external_key, metadata, created_at, updated_at, default_payment_method)
-                select :a, 'cus_b' || i, 'bench-' || i, '{}', :start, :start, 'pm_b' || i from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("insert into sandbox_tokens (account_id, token, behavior, created_at) select :a, 'tok_b' || i, 'SUCCEEDS', :start from generate_series(1, :n) i")
-                .params(p).update();
-        jdbc.sql("""
-                insert into payment_methods (account_id, payment_method_id, type, gateway_token, brand, last4, exp_month, exp_year, funding,
-                                             country, customer_id, created_at, updated_at)
-                select :a, 'pm_b' || i, 'card', 'tok_b' || i, 'visa', '4242', 12, 2040, 'credit', 'US', 'cus_b' || i, :start, :start
-                  from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("""
-                insert into subscriptions (account_id, subscription_id, customer_id, livemode, status, currency, recurring_interval, interval_count,
-                                           billing_cycle_anchor, current_period_start, current_period_end, collection_method, next_work_at,
-                                           created_at, updated_at)
-                select :a, 'sub_b' || i, 'cus_b' || i, false, 'active', 'usd', 'month', 1, :start, :start, :renewal,
-                       'charge_automatically', :renewal, :start, :start
-                  from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("""
-                insert into subscription_items (account_id, subscription_item_id, subscription_id, price_id, quantity, created_at)
-                select :a, 'si_b' || i, 'sub_b' || i, :price, 1, :start from generate_series(1, :n) i
-                """).params(p).update();
-        // What a merchant with this many subscriptions has already: each one's first invoice, paid by one charge.
-        // Without it the tables a renewal writes start empty, and the planner's estimates lag a run that fills them.
-        jdbc.sql("""
-                insert into invoices (account_id, invoice_id, number, customer_id, subscription_id, currency, status, collection_method,
-                                      billing_reason, subtotal, tax, total_excluding_tax, total, applied_balance, amount_due, amount_paid,
-                                      amount_remaining, attempt_count, due_date, finalized_at, paid_at, metadata, created_at, updated_at)
-                select :a, 'in_b' || i, 'BENCH-' || lpad(i::text, 6, '0'), 'cus_b' || i, 'sub_b' || i, 'usd', 'paid', 'charge_automatically',
-                       'subscription_create', 1999, 0, 1999, 1999, 0, 1999, 1999, 0, 1, :start, :start, :start, '{}', :start, :start
-                  from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("""
-                insert into invoice_lines (account_id, invoice_line_id, invoice_id, position, description, price_id, quantity, unit_amount,
-                                           amount, tax_behavior, period_start, period_end)
-                select :a, 'il_b' || i, 'in_b' || i, 0, 'Bench plan', :price, 1, 1999, 1999, 'exclusive', :start, :renewal
-                  from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("""
-                insert into transactions (account_id, transaction_id, livemode, type, status, amount, fee, net, currency, invoice_id,
-                                          customer_id, payment_method_id, gateway_key, gateway_reference, available_on, created_at, updated_at)
-                select :a, 'txn_b' || i, false, 'charge', 'succeeded', 1999, 88, 1911, 'usd', 'in_b' || i, 'cus_b' || i, 'pm_b' || i,
-                       'in_b' || i || '-attempt-1', 'ch_b' || i, :start, :start, :start
-                  from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("insert into invoice_counters (account_id, last_number) values (:a, :n)").params(p).update();
-        jdbc.sql("update subscriptions set first_invoice = 'in_b' || substr(subscription_id, 6), latest_invoice = 'in_b' || substr(subscription_id, 6) where account_id = :a")
-                .params(p).update();
     }
 
     /** pgbench -i then a 30-second TPC-B run with 8 clients on the same embedded PostgreSQL, or why it did not run. */

@@ -11,7 +11,6 @@ import com.chaching.subscriptions.SubscriptionFilter;
 import com.chaching.subscriptions.SubscriptionMetrics;
 import com.chaching.subscriptions.SubscriptionService;
 import com.chaching.subscriptions.SubscriptionStatus;
-import com.chaching.testing.Api;
 import com.chaching.testing.ApiTest;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -44,13 +43,14 @@ class HomeQueriesBenchmark extends ApiTest {
     void homeQueries() {
         int count = Integer.getInteger("bench.subscriptions", 10_000);
         int payments = Integer.getInteger("bench.transactions", 100_000);
-        Api api = signUp();
-        Tenant tenant = new Tenant(api.accountId(), false);
-        String product = api.post("/products", Map.of("name", "Bench plan")).text("id");
-        String price = api.post("/prices/" + product, Map.of("currency", "usd", "unitAmount", 1999, "type", "recurring",
-                "recurring", Map.of("interval", "month"))).text("id");
-        Instant now = Instant.parse(api.get("/test-clock").text("now"));
-        seed(tenant, price, count, payments, now);
+        BenchAccount account = BenchAccount.open(signUp(), jdbc);
+        Tenant tenant = account.tenant;
+        Instant now = account.opened;
+        account.customers(count, false);
+        account.subscriptionsSpreadOverAMonth(count);
+        account.paymentHistory(payments, count);
+        // The steady state autovacuum keeps: statistics, and a visibility map for index-only scans.
+        jdbc.sql("vacuum analyze").update();
 
         explain("mrr", "explain (analyze, buffers) " + mrrSql(), tenant, now);
         explain("renewals", """
@@ -109,50 +109,5 @@ class HomeQueriesBenchmark extends ApiTest {
     private void explain(String name, String sql, Tenant tenant, Instant now) {
         List<String> plan = jdbc.sql(sql).param("a", tenant.accountId()).param("now", Timestamp.from(now)).query(String.class).list();
         System.out.println("== " + name + "\n" + String.join("\n", plan));
-    }
-
-    /**
-     * Subscriptions: 80% active (their periods end spread over a month), 5% past due, 5% trialing, 10% canceled.
-     * Transactions over the last year: charges (1% failed), and a refund for every 50th.
-     */
-    private void seed(Tenant tenant, String price, int count, int payments, Instant now) {
-        Map<String, Object> p = Map.of("a", tenant.accountId(), "n", count, "m", payments, "now", Timestamp.from(now), "price", price);
-        jdbc.sql("""
-                insert into customers (account_id, customer_id, external_key, name, metadata, created_at, updated_at)
-                select :a, 'cus_b' || i, 'bench-' || i, 'Customer ' || i, '{}', :now, :now from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("""
-                insert into subscriptions (account_id, subscription_id, customer_id, livemode, status, currency, recurring_interval, interval_count,
-                                           billing_cycle_anchor, current_period_start, current_period_end, collection_method,
-                                           dunning_invoice, dunning_started_at, next_retry_at, created_at, updated_at)
-                select :a, 'sub_b' || i, 'cus_b' || i, false,
-                       case when i % 20 = 0 then 'past_due' when i % 20 = 1 then 'trialing' when i % 10 = 2 then 'canceled' else 'active' end,
-                       'usd', 'month', 1, :now, cast(:now as timestamptz) - interval '1 month' + (i % 720) * interval '1 hour',
-                       cast(:now as timestamptz) + (i % 720) * interval '1 hour' + interval '1 minute', 'charge_automatically',
-                       case when i % 20 = 0 then 'in_b' || i end, case when i % 20 = 0 then cast(:now as timestamptz) end,
-                       case when i % 20 = 0 then cast(:now as timestamptz) + interval '1 day' end, :now, :now
-                  from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("""
-                insert into subscription_items (account_id, subscription_item_id, subscription_id, price_id, quantity, created_at)
-                select :a, 'si_b' || i, 'sub_b' || i, :price, 1 + i % 3, :now from generate_series(1, :n) i
-                """).params(p).update();
-        jdbc.sql("""
-                insert into transactions (account_id, transaction_id, livemode, type, status, amount, fee, net, currency, customer_id,
-                                          failure_code, created_at, updated_at)
-                select :a, 'txn_b' || i, false, 'charge', case when i % 100 = 0 then 'failed' else 'succeeded' end, 1999, 0, 1999, 'usd',
-                       'cus_b' || (1 + i % :n), case when i % 100 = 0 then 'card_declined' end,
-                       cast(:now as timestamptz) - (i % 8760) * interval '1 hour', cast(:now as timestamptz) - (i % 8760) * interval '1 hour'
-                  from generate_series(1, :m) i
-                """).params(p).update();
-        jdbc.sql("""
-                insert into transactions (account_id, transaction_id, livemode, type, status, amount, fee, net, currency, customer_id,
-                                          source_transaction_id, created_at, updated_at)
-                select :a, 'txn_r' || i, false, 'refund', 'succeeded', 500, 0, -500, 'usd', 'cus_b' || (1 + i % :n), 'txn_b' || i,
-                       cast(:now as timestamptz) - (i % 8760) * interval '1 hour' + interval '1 minute', cast(:now as timestamptz) - (i % 8760) * interval '1 hour'
-                  from generate_series(50, :m, 50) i
-                """).params(p).update();
-        // The steady state autovacuum keeps: statistics, and a visibility map for index-only scans.
-        jdbc.sql("vacuum analyze").update();
     }
 }
