@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -32,6 +33,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 class RequestGuardFilter extends OncePerRequestFilter {
 
     static final int MAX_BODY_BYTES = 1024 * 1024;
+    private static final byte[] NO_BODY = new byte[0];
 
     private final ProblemResponses problems;
 
@@ -66,7 +68,10 @@ class RequestGuardFilter extends OncePerRequestFilter {
             problems.write(response, tooLarge());
             return;
         }
-        byte[] body = request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
+        // HTTP/1.1: a request with neither Content-Length nor Transfer-Encoding has no body (RFC 9112 6.3), and
+        // asking Tomcat's stream for it anyway costs a read path a few per cent of its time.
+        boolean noBody = request.getContentLengthLong() <= 0 && request.getHeader(HttpHeaders.TRANSFER_ENCODING) == null;
+        byte[] body = noBody ? NO_BODY : request.getInputStream().readNBytes(MAX_BODY_BYTES + 1);
         if (body.length > MAX_BODY_BYTES) {
             problems.write(response, tooLarge());
             return;
