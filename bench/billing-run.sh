@@ -8,7 +8,15 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 . bench/java-home.sh
 command -v pgbench >/dev/null || echo "pgbench not found (Debian: apt-get install postgresql-client): the TPC-B ceiling is skipped"
-./mvnw -q test -Dtest=BillingRunBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
+LOG=bench/results/billing-run-$(date -u +%Y%m%dT%H%M%SZ).log
+mkdir -p bench/results
+# The whole Maven output is kept: a build or benchmark failure must show, not vanish behind the summary's filter.
+if ! ./mvnw -q test -Dtest=BillingRunBenchmark -Dsurefire.failIfNoSpecifiedTests=false \
   -Dbench.subscriptions="${SUBSCRIPTIONS:-100000}" -Dbench.engines="${ENGINES:-2}" \
   -DargLine="-Xmx${HEAP:-512m} -Dchaching.engine.workers=${WORKERS:-4} -Dbench.subscriptions=${SUBSCRIPTIONS:-100000} -Dbench.engines=${ENGINES:-2} -Dbench.accounts=${ACCOUNTS:-1}" \
-  | grep -E '^(seeded|subscriptions:|renewed|peak heap|pgbench|statement)'
+  > "$LOG" 2>&1; then
+  grep -E '^\[ERROR\]|FAIL|Exception' "$LOG" | head -40
+  echo "FAILED: the billing run did not complete; the whole output is in $LOG"
+  exit 1
+fi
+grep -E '^(seeded|subscriptions:|renewed|peak heap|pgbench|statement)' "$LOG"

@@ -140,6 +140,13 @@ final class BenchAccount {
                        'in_b' || i || '-attempt-1', 'ch_b' || i, :opened, :opened, :opened
                   from generate_series(1, :n) i
                 """).params(p).update();
+        // The sandbox's own record of those charges, as the gateway would hold them: without it the planner's statistics
+        // of sandbox_charges say empty, and its look-ups by key scan the table as the bill run fills it.
+        jdbc.sql("""
+                insert into sandbox_charges (account_id, idempotency_key, gateway_charge_id, token, amount, currency, outcome, fee, created_at)
+                select :a, 'in_b' || i || '-attempt-1', 'ch_b' || i, 'tok_b' || i, 1999, 'usd', 'succeeded', 88, :opened
+                  from generate_series(1, :n) i
+                """).params(p).update();
         jdbc.sql("insert into invoice_counters (account_id, last_number) values (:a, :n)").params(p).update();
         jdbc.sql("update subscriptions set first_invoice = 'in_b' || substr(subscription_id, 6), latest_invoice = 'in_b' || substr(subscription_id, 6) where account_id = :a")
                 .params(p).update();

@@ -3,6 +3,8 @@ package com.chaching.payments.sandbox;
 import static com.chaching.platform.SqlValues.utc;
 
 import com.chaching.platform.Tenant;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
@@ -45,13 +47,14 @@ class SandboxRepository {
                 .map(SandboxCards.Behavior::valueOf);
     }
 
-    /** Records a charge unless one with this key exists already; either way, returns the one on record. */
+    /** Records a charge unless one with this key exists already; either way, returns the one on record (one statement when new). */
     ChargeRow recordCharge(Tenant tenant, String idempotencyKey, ChargeRow charge, Instant now) {
-        jdbc.sql("""
+        return jdbc.sql("""
                         insert into sandbox_charges (account_id, idempotency_key, gateway_charge_id, token, amount, currency,
                                                      outcome, failure_code, fee, created_at)
                         values (:accountId, :key, :chargeId, :token, :amount, :currency, :outcome, :failureCode, :fee, :now)
                         on conflict (account_id, idempotency_key) do nothing
+                        returning *
                         """)
                 .param("accountId", tenant.accountId())
                 .param("key", idempotencyKey)
@@ -63,18 +66,22 @@ class SandboxRepository {
                 .param("failureCode", charge.failureCode())
                 .param("fee", charge.fee())
                 .param("now", utc(now))
-                .update();
-        return findCharge(tenant, idempotencyKey).orElseThrow();
+                .query(SandboxRepository::chargeRow)
+                .optional()
+                .orElseGet(() -> findCharge(tenant, idempotencyKey).orElseThrow());
     }
 
     Optional<ChargeRow> findCharge(Tenant tenant, String idempotencyKey) {
         return jdbc.sql("select * from sandbox_charges where account_id = :accountId and idempotency_key = :key")
                 .param("accountId", tenant.accountId())
                 .param("key", idempotencyKey)
-                .query((rs, row) -> new ChargeRow(rs.getString("gateway_charge_id"), rs.getString("token"), rs.getLong("amount"),
-                        rs.getString("currency"), rs.getString("outcome").equals("succeeded"), rs.getString("failure_code"),
-                        rs.getLong("fee")))
+                .query(SandboxRepository::chargeRow)
                 .optional();
+    }
+
+    private static ChargeRow chargeRow(ResultSet rs, int row) throws SQLException {
+        return new ChargeRow(rs.getString("gateway_charge_id"), rs.getString("token"), rs.getLong("amount"), rs.getString("currency"),
+                rs.getString("outcome").equals("succeeded"), rs.getString("failure_code"), rs.getLong("fee"));
     }
 
     /** The succeeded charge with this gateway id, locked so that refunds of it are decided one at a time. */
