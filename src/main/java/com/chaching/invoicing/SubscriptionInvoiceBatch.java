@@ -16,10 +16,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.Semaphore;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -42,8 +38,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class SubscriptionInvoiceBatch {
 
     private static final Logger log = LoggerFactory.getLogger(SubscriptionInvoiceBatch.class);
-    /** How many charges of a batch are at the gateway at once: each holds a connection while the sandbox records it. */
-    private static final int CONCURRENT_CHARGES = 16;
 
     private final InvoiceRepository invoices;
     private final InvoiceLines lines;
@@ -219,31 +213,20 @@ public class SubscriptionInvoiceBatch {
         return request.defaultPaymentMethod() != null ? request.defaultPaymentMethod() : customer.defaultPaymentMethod();
     }
 
-    /** Step 2 for the batch: reads the charges together, then asks the gateway for each, a few at once, holding no transaction. */
+    /** Step 2 for the batch: reads the charges together, then asks the gateway for them together, holding no transaction. */
     public List<Sent> send(Tenant tenant, List<Charging> charges) {
         Map<String, TransactionService.ChargeToSend> prepared = transactions.prepareCharges(tenant,
                 charges.stream().map(Charging::transactionId).toList());
-        Semaphore atTheGateway = new Semaphore(CONCURRENT_CHARGES);
-        List<Future<ChargeOutcome>> outcomes = new ArrayList<>(charges.size());
-        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (Charging charging : charges) {
-                outcomes.add(threads.submit(() -> {
-                    TransactionService.ChargeToSend charge = prepared.get(charging.transactionId());
-                    if (charge == null) {
-                        throw new IllegalStateException("the payment method of " + charging.transactionId() + " is gone");
-                    }
-                    atTheGateway.acquire();
-                    try {
-                        return transactions.send(tenant, charge);
-                    } finally {
-                        atTheGateway.release();
-                    }
-                }));
-            }
-        }
+        Map<String, ChargeOutcome> outcomes = transactions.sendAll(tenant, charges.stream()
+                .map(charging -> prepared.get(charging.transactionId())).filter(Objects::nonNull).toList());
         List<Sent> sent = new ArrayList<>(charges.size());
-        for (int i = 0; i < charges.size(); i++) {
-            sent.add(new Sent(charges.get(i), outcome(charges.get(i), outcomes.get(i))));
+        for (Charging charging : charges) {
+            ChargeOutcome outcome = outcomes.get(charging.transactionId());
+            if (outcome == null) {
+                log.warn("the payment method of charge {} is gone; the reconciler settles it", charging.transactionId());
+                outcome = new ChargeOutcome.Unknown("the payment method of " + charging.transactionId() + " is gone");
+            }
+            sent.add(new Sent(charging, outcome));
         }
         return sent;
     }
@@ -257,15 +240,5 @@ public class SubscriptionInvoiceBatch {
         Map<String, ChargeOutcome> outcomes = new HashMap<>();
         sent.forEach(one -> outcomes.put(one.charging().transactionId(), one.outcome()));
         transactions.settleCharges(tenant, outcomes);
-    }
-
-    /** A charge whose sending failed on our side has no known outcome: it stays pending, for the reconciler. */
-    private static ChargeOutcome outcome(Charging charging, Future<ChargeOutcome> future) {
-        try {
-            return future.get();
-        } catch (Exception e) {
-            log.warn("sending charge {} failed; the reconciler settles it", charging.transactionId(), e);
-            return new ChargeOutcome.Unknown(String.valueOf(e.getMessage()));
-        }
     }
 }

@@ -3,7 +3,15 @@ package com.chaching.payments;
 import com.chaching.customers.Customer;
 import com.chaching.platform.Money;
 import com.chaching.platform.Tenant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import org.slf4j.LoggerFactory;
 
 /**
  * The seam every card payment crosses (architecture.md "Billing engine"). A gateway is remote: each call
@@ -26,6 +34,51 @@ public interface PaymentGateway {
 
     /** Charges the card behind {@code token}; the same key always answers with the first outcome. */
     ChargeOutcome charge(Tenant tenant, String token, Money amount, String idempotencyKey);
+
+    /** How many charges {@link #chargeAll} has at a remote gateway at once. */
+    int CONCURRENT_CHARGES = 16;
+
+    /** One of several charges asked for together ({@link #chargeAll}). */
+    record ChargeCall(String token, Money amount, String idempotencyKey) {
+    }
+
+    /**
+     * Several charges, each as {@link #charge} makes it, the outcomes in the calls' order. A call that fails on
+     * our side has no known outcome: the reconciler looks it up by its key later. A remote gateway takes one
+     * call a charge, {@value #CONCURRENT_CHARGES} at once on virtual threads; a gateway that can take them in
+     * one call (the in-process sandbox) overrides this.
+     */
+    default List<ChargeOutcome> chargeAll(Tenant tenant, List<ChargeCall> calls) {
+        Semaphore atTheGateway = new Semaphore(CONCURRENT_CHARGES);
+        List<Future<ChargeOutcome>> answers = new ArrayList<>(calls.size());
+        try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (ChargeCall call : calls) {
+                answers.add(threads.submit(() -> {
+                    atTheGateway.acquire();
+                    try {
+                        return charge(tenant, call.token(), call.amount(), call.idempotencyKey());
+                    } finally {
+                        atTheGateway.release();
+                    }
+                }));
+            }
+        }
+        List<ChargeOutcome> outcomes = new ArrayList<>(calls.size());
+        for (int i = 0; i < calls.size(); i++) {
+            outcomes.add(outcomeOf(calls.get(i), answers.get(i)));
+        }
+        return outcomes;
+    }
+
+    private static ChargeOutcome outcomeOf(ChargeCall call, Future<ChargeOutcome> answer) {
+        try {
+            return answer.get();
+        } catch (ExecutionException | InterruptedException e) {
+            Throwable cause = e instanceof ExecutionException failed && failed.getCause() != null ? failed.getCause() : e;
+            LoggerFactory.getLogger(PaymentGateway.class).warn("charge {} failed on our side; the reconciler settles it", call.idempotencyKey(), cause);
+            return new ChargeOutcome.Unknown(String.valueOf(cause.getMessage()));
+        }
+    }
 
     /** Refunds all or part of an earlier charge; the same key always answers with the first outcome. */
     RefundOutcome refund(Tenant tenant, String gatewayChargeId, Money amount, String idempotencyKey);

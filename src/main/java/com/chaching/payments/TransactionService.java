@@ -13,10 +13,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,6 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 public class TransactionService {
+
+    private static final Logger log = LoggerFactory.getLogger(TransactionService.class);
 
     private final TransactionRepository transactions;
     private final PaymentMethodRepository paymentMethods;
@@ -115,6 +120,25 @@ public class TransactionService {
             }
         }
         return prepared;
+    }
+
+    /** Step 2 for several prepared charges at once (a bill run's batch): the outcomes by transaction id. */
+    public Map<String, ChargeOutcome> sendAll(Tenant tenant, List<ChargeToSend> charges) {
+        List<PaymentGateway.ChargeCall> calls = charges.stream()
+                .map(charge -> new PaymentGateway.ChargeCall(charge.token(), charge.amount(), charge.gatewayKey())).toList();
+        List<ChargeOutcome> outcomes;
+        try {
+            outcomes = gateways.of(tenant).chargeAll(tenant, calls);
+        } catch (RuntimeException e) {
+            // Whether any money moved is not known: each stays pending, and the reconciler asks by its key.
+            log.warn("sending {} charges together failed; the reconciler settles them", charges.size(), e);
+            outcomes = Collections.nCopies(charges.size(), new ChargeOutcome.Unknown(String.valueOf(e.getMessage())));
+        }
+        Map<String, ChargeOutcome> byTransaction = new HashMap<>();
+        for (int i = 0; i < charges.size(); i++) {
+            byTransaction.put(charges.get(i).transactionId(), outcomes.get(i));
+        }
+        return byTransaction;
     }
 
     /** Step 2 for a prepared charge. */

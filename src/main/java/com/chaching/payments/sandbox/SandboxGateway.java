@@ -15,6 +15,11 @@ import com.chaching.platform.Money;
 import com.chaching.platform.Tenant;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
@@ -78,18 +83,49 @@ public class SandboxGateway implements PaymentGateway {
             return outcome(sameRequest(earlier.get(), token, amount));
         }
         SandboxCards.Behavior behavior = books.behaviorOf(tenant, token).orElse(SandboxCards.Behavior.DECLINED);
-        if (behavior == SandboxCards.Behavior.SUCCEEDS && faults.failsToProcess()) {
-            behavior = SandboxCards.Behavior.PROCESSING_ERROR;
-        }
-        boolean succeeded = behavior == SandboxCards.Behavior.SUCCEEDS;
-        SandboxRepository.ChargeRow recorded = books.recordCharge(tenant, idempotencyKey, new SandboxRepository.ChargeRow(
-                Ids.newId("ch"), token, amount.amount(), amount.currency().code(), succeeded, behavior.failureCode,
-                succeeded ? fee(amount).amount() : 0), clocks.now(tenant));
+        SandboxRepository.ChargeRow recorded = books.recordCharge(tenant, idempotencyKey, newCharge(token, amount, behavior),
+                clocks.now(tenant));
         if (faults.timesOut()) {
             // The money moved (or did not), but the answer never arrives: only a look-up by key can tell.
             return new ChargeOutcome.Unknown("The gateway did not answer in time.");
         }
         return outcome(sameRequest(recorded, token, amount));
+    }
+
+    /**
+     * The charges of a batch as one call, in one transaction of the sandbox's, with a few statements for all of
+     * them: each decided as {@link #charge} decides it (a key seen before answers with its first outcome), and
+     * a key reused for another card or amount has no known outcome, as the exception {@link #charge} throws.
+     */
+    @Override
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    public List<ChargeOutcome> chargeAll(Tenant tenant, List<ChargeCall> calls) {
+        calls.forEach(call -> requirePositive(call.amount()));
+        faults.delay();
+        Map<String, SandboxRepository.ChargeRow> recorded = new HashMap<>(books.findCharges(tenant,
+                calls.stream().map(ChargeCall::idempotencyKey).distinct().toList()));
+        Map<String, SandboxCards.Behavior> behaviors = books.behaviorsOf(tenant, calls.stream()
+                .filter(call -> !recorded.containsKey(call.idempotencyKey())).map(ChargeCall::token).distinct().toList());
+        Map<String, SandboxRepository.ChargeRow> toRecord = new LinkedHashMap<>();
+        for (ChargeCall call : calls) {
+            if (!recorded.containsKey(call.idempotencyKey()) && !toRecord.containsKey(call.idempotencyKey())) {
+                toRecord.put(call.idempotencyKey(), newCharge(call.token(), call.amount(),
+                        behaviors.getOrDefault(call.token(), SandboxCards.Behavior.DECLINED)));
+            }
+        }
+        recorded.putAll(books.recordCharges(tenant, toRecord, clocks.now(tenant)));
+        List<ChargeOutcome> outcomes = new ArrayList<>(calls.size());
+        for (ChargeCall call : calls) {
+            SandboxRepository.ChargeRow charge = Objects.requireNonNull(recorded.get(call.idempotencyKey()));
+            if (toRecord.containsKey(call.idempotencyKey()) && faults.timesOut()) {
+                outcomes.add(new ChargeOutcome.Unknown("The gateway did not answer in time."));
+            } else if (!isSameRequest(charge, call.token(), call.amount())) {
+                outcomes.add(new ChargeOutcome.Unknown("idempotency key reused for a different charge"));
+            } else {
+                outcomes.add(outcome(charge));
+            }
+        }
+        return outcomes;
     }
 
     @Override
@@ -135,6 +171,15 @@ public class SandboxGateway implements PaymentGateway {
         return books.findRefund(tenant, idempotencyKey).map(SandboxGateway::outcome);
     }
 
+    /** A charge the card's behavior decides; a card that would succeed fails to process as often as the faults say. */
+    private SandboxRepository.ChargeRow newCharge(String token, Money amount, SandboxCards.Behavior cardBehavior) {
+        SandboxCards.Behavior behavior = cardBehavior == SandboxCards.Behavior.SUCCEEDS && faults.failsToProcess()
+                ? SandboxCards.Behavior.PROCESSING_ERROR : cardBehavior;
+        boolean succeeded = behavior == SandboxCards.Behavior.SUCCEEDS;
+        return new SandboxRepository.ChargeRow(Ids.newId("ch"), token, amount.amount(), amount.currency().code(), succeeded,
+                behavior.failureCode, succeeded ? fee(amount).amount() : 0);
+    }
+
     /** What the sandbox keeps of a charge of {@code amount}. */
     Money fee(Money amount) {
         return amount.percent(FEE_PERCENT, RoundingMode.HALF_UP).plus(Money.of(FEE_FIXED, amount.currency()));
@@ -149,11 +194,14 @@ public class SandboxGateway implements PaymentGateway {
 
     /** A key names one request: the same key for another card or amount is the caller's bug, not a new charge. */
     private static SandboxRepository.ChargeRow sameRequest(SandboxRepository.ChargeRow recorded, String token, Money amount) {
-        if (!recorded.token().equals(token) || recorded.amount() != amount.amount()
-                || !recorded.currency().equals(amount.currency().code())) {
+        if (!isSameRequest(recorded, token, amount)) {
             throw new IllegalStateException("idempotency key reused for a different charge");
         }
         return recorded;
+    }
+
+    private static boolean isSameRequest(SandboxRepository.ChargeRow recorded, String token, Money amount) {
+        return recorded.token().equals(token) && recorded.amount() == amount.amount() && recorded.currency().equals(amount.currency().code());
     }
 
     private static ChargeOutcome outcome(SandboxRepository.ChargeRow charge) {

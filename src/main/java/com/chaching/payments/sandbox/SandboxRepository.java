@@ -6,6 +6,9 @@ import com.chaching.platform.Tenant;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +72,76 @@ class SandboxRepository {
                 .query(SandboxRepository::chargeRow)
                 .optional()
                 .orElseGet(() -> findCharge(tenant, idempotencyKey).orElseThrow());
+    }
+
+    /** The charges on record under these keys, by key. */
+    Map<String, ChargeRow> findCharges(Tenant tenant, List<String> idempotencyKeys) {
+        Map<String, ChargeRow> found = new HashMap<>();
+        if (idempotencyKeys.isEmpty()) {
+            return found;
+        }
+        jdbc.sql("select * from sandbox_charges where account_id = :accountId and idempotency_key in (:keys)")
+                .param("accountId", tenant.accountId())
+                .param("keys", idempotencyKeys)
+                .query(rs -> {
+                    found.put(rs.getString("idempotency_key"), chargeRow(rs, 0));
+                });
+        return found;
+    }
+
+    /** The behaviors of these tokens, by token; a token the sandbox never made is missing. */
+    Map<String, SandboxCards.Behavior> behaviorsOf(Tenant tenant, List<String> tokens) {
+        Map<String, SandboxCards.Behavior> behaviors = new HashMap<>();
+        if (tokens.isEmpty()) {
+            return behaviors;
+        }
+        jdbc.sql("select token, behavior from sandbox_tokens where account_id = :accountId and token in (:tokens)")
+                .param("accountId", tenant.accountId())
+                .param("tokens", tokens)
+                .query(rs -> {
+                    behaviors.put(rs.getString("token"), SandboxCards.Behavior.valueOf(rs.getString("behavior")));
+                });
+        return behaviors;
+    }
+
+    /**
+     * Records the charges, by key, in one statement, unless one with its key exists already (another call got
+     * there first); either way, returns the ones on record under those keys.
+     */
+    Map<String, ChargeRow> recordCharges(Tenant tenant, Map<String, ChargeRow> byKey, Instant now) {
+        if (byKey.isEmpty()) {
+            return Map.of();
+        }
+        List<String> keys = List.copyOf(byKey.keySet());
+        List<ChargeRow> charges = keys.stream().map(byKey::get).toList();
+        Map<String, ChargeRow> recorded = new HashMap<>();
+        jdbc.sql("""
+                        insert into sandbox_charges (account_id, idempotency_key, gateway_charge_id, token, amount, currency,
+                                                     outcome, failure_code, fee, created_at)
+                        select :accountId, c.key, c.charge_id, c.token, c.amount, c.currency, c.outcome, c.failure_code, c.fee, :now
+                          from unnest(cast(:keys as text[]), cast(:chargeIds as text[]), cast(:tokens as text[]), cast(:amounts as bigint[]),
+                                      cast(:currencies as text[]), cast(:outcomes as text[]), cast(:failureCodes as text[]), cast(:fees as bigint[]))
+                               as c(key, charge_id, token, amount, currency, outcome, failure_code, fee)
+                        on conflict (account_id, idempotency_key) do nothing
+                        returning *
+                        """)
+                .param("accountId", tenant.accountId())
+                .param("keys", keys.toArray(String[]::new))
+                .param("chargeIds", charges.stream().map(ChargeRow::gatewayChargeId).toArray(String[]::new))
+                .param("tokens", charges.stream().map(ChargeRow::token).toArray(String[]::new))
+                .param("amounts", charges.stream().map(ChargeRow::amount).toArray(Long[]::new))
+                .param("currencies", charges.stream().map(ChargeRow::currency).toArray(String[]::new))
+                .param("outcomes", charges.stream().map(charge -> charge.succeeded() ? "succeeded" : "declined").toArray(String[]::new))
+                .param("failureCodes", charges.stream().map(ChargeRow::failureCode).toArray(String[]::new))
+                .param("fees", charges.stream().map(ChargeRow::fee).toArray(Long[]::new))
+                .param("now", utc(now))
+                .query(rs -> {
+                    recorded.put(rs.getString("idempotency_key"), chargeRow(rs, 0));
+                });
+        if (recorded.size() < keys.size()) {
+            recorded.putAll(findCharges(tenant, keys.stream().filter(key -> !recorded.containsKey(key)).toList()));
+        }
+        return recorded;
     }
 
     Optional<ChargeRow> findCharge(Tenant tenant, String idempotencyKey) {

@@ -7,6 +7,7 @@ import com.chaching.payments.CardBrand;
 import com.chaching.payments.CardDetails;
 import com.chaching.payments.CardToken;
 import com.chaching.payments.ChargeOutcome;
+import com.chaching.payments.PaymentGateway;
 import com.chaching.payments.RefundOutcome;
 import com.chaching.platform.AccountClock;
 import com.chaching.platform.CurrencyCode;
@@ -163,6 +164,69 @@ class SandboxGatewayTest extends ApiTest {
 
         assertThat(outcome).isInstanceOfSatisfying(ChargeOutcome.Declined.class, d -> assertThat(d.code()).isEqualTo("processing_error"));
         assertThat(gateway.charge(tenant, token("4242424242424242"), usd(100), "next-attempt")).isInstanceOf(ChargeOutcome.Succeeded.class);
+    }
+
+    @Test
+    void aBatchOfChargesIsDecidedAsEachChargeAloneWouldBe() {
+        List<String> numbers = List.of("4242424242424242", "5555555555554444", "4000000000000002", "4000000000009995",
+                "4000000000000069", "4000000000000119");
+        List<String> tokens = numbers.stream().map(this::token).toList();
+        List<ChargeOutcome> alone = IntStream.range(0, tokens.size())
+                .mapToObj(i -> gateway.charge(tenant, tokens.get(i), usd(1000 + i), "alone-" + i)).toList();
+
+        List<ChargeOutcome> together = gateway.chargeAll(tenant, IntStream.range(0, tokens.size())
+                .mapToObj(i -> new PaymentGateway.ChargeCall(tokens.get(i), usd(1000 + i), "together-" + i)).toList());
+
+        assertThat(together).hasSameSizeAs(alone);
+        for (int i = 0; i < alone.size(); i++) {
+            assertThat(comparable(together.get(i))).as(numbers.get(i)).isEqualTo(comparable(alone.get(i)));
+        }
+        assertThat(gateway.findCharge(tenant, "together-0")).contains(together.get(0));
+        assertThat(charges()).isEqualTo(2L * tokens.size());
+    }
+
+    @Test
+    void aBatchAnswersAKeySeenBeforeWithItsFirstOutcomeAndChargesAKeyOnce() {
+        String token = token("4242424242424242");
+        ChargeOutcome first = gateway.charge(tenant, token, usd(2500), "invoice-1-attempt-1");
+
+        List<ChargeOutcome> outcomes = gateway.chargeAll(tenant, List.of(
+                new PaymentGateway.ChargeCall(token, usd(2500), "invoice-1-attempt-1"),
+                new PaymentGateway.ChargeCall(token, usd(3000), "invoice-2-attempt-1"),
+                new PaymentGateway.ChargeCall(token, usd(3000), "invoice-2-attempt-1"),
+                new PaymentGateway.ChargeCall(token, usd(9999), "invoice-1-attempt-1")));
+
+        assertThat(outcomes.get(0)).isEqualTo(first);
+        assertThat(outcomes.get(1)).isInstanceOf(ChargeOutcome.Succeeded.class).isEqualTo(outcomes.get(2));
+        assertThat(outcomes.get(3)).as("a key reused for another amount").isInstanceOf(ChargeOutcome.Unknown.class);
+        assertThat(charges()).isEqualTo(2);
+    }
+
+    @Test
+    void aBatchWhoseAnswerIsLostStillChargedWhichALookUpFinds() {
+        SandboxGateway flaky = new SandboxGateway(books, clocks, new SandboxFaults(Duration.ZERO, 1000, 0));
+        String token = token("4242424242424242");
+
+        List<ChargeOutcome> outcomes = flaky.chargeAll(tenant, List.of(new PaymentGateway.ChargeCall(token, usd(1000), "lost-1"),
+                new PaymentGateway.ChargeCall(token, usd(2000), "lost-2")));
+
+        assertThat(outcomes).allSatisfy(outcome -> assertThat(outcome).isInstanceOf(ChargeOutcome.Unknown.class));
+        assertThat(gateway.findCharge(tenant, "lost-2")).hasValueSatisfying(found ->
+                assertThat(found).isInstanceOfSatisfying(ChargeOutcome.Succeeded.class, paid -> assertThat(paid.amount()).isEqualTo(usd(2000))));
+        assertThat(charges()).isEqualTo(2);
+    }
+
+    /** An outcome without the gateway's charge id, which differs between any two charges. */
+    private static Object comparable(ChargeOutcome outcome) {
+        return switch (outcome) {
+            case ChargeOutcome.Succeeded paid -> List.of("succeeded", paid.amount(), paid.fee());
+            case ChargeOutcome.Declined declined -> List.of("declined", declined.code(), declined.message());
+            case ChargeOutcome.Unknown unknown -> List.of("unknown", unknown.reason());
+        };
+    }
+
+    private long charges() {
+        return jdbc.sql("select count(*) from sandbox_charges where account_id = :a").param("a", tenant.accountId()).query(Long.class).single();
     }
 
     private String token(String number) {
