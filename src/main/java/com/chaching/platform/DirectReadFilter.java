@@ -37,12 +37,15 @@ class DirectReadFilter extends OncePerRequestFilter {
     }
 
     private final List<Route> routes;
-    private final ObjectWriter writer;
+    /** The API's JSON writer, one for each mode, so that every object says whether its account is live. */
+    private final ObjectWriter liveWriter;
+    private final ObjectWriter sandboxWriter;
     private final ProblemResponses problems;
 
     DirectReadFilter(List<DirectRead> reads, JsonMapper json, ProblemResponses problems) {
         this.routes = reads.stream().map(read -> new Route(literalPrefix(read.pathPattern()), read)).toList();
-        this.writer = json.writer();
+        this.liveWriter = json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, true);
+        this.sandboxWriter = json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, false);
         this.problems = problems;
     }
 
@@ -72,7 +75,7 @@ class DirectReadFilter extends OncePerRequestFilter {
         ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(read.pathPattern()));
         byte[] body;
         try {
-            body = writer.withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsBytes(read.read(tenant, key));
+            body = (tenant.livemode() ? liveWriter : sandboxWriter).writeValueAsBytes(read.read(tenant, key));
         } catch (ApiProblem problem) {
             problems.write(response, problem);
             return;
