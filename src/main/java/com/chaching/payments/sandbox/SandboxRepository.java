@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -52,26 +53,7 @@ class SandboxRepository {
 
     /** Records a charge unless one with this key exists already; either way, returns the one on record (one statement when new). */
     ChargeRow recordCharge(Tenant tenant, String idempotencyKey, ChargeRow charge, Instant now) {
-        return jdbc.sql("""
-                        insert into sandbox_charges (account_id, idempotency_key, gateway_charge_id, token, amount, currency,
-                                                     outcome, failure_code, fee, created_at)
-                        values (:accountId, :key, :chargeId, :token, :amount, :currency, :outcome, :failureCode, :fee, :now)
-                        on conflict (account_id, idempotency_key) do nothing
-                        returning *
-                        """)
-                .param("accountId", tenant.accountId())
-                .param("key", idempotencyKey)
-                .param("chargeId", charge.gatewayChargeId())
-                .param("token", charge.token())
-                .param("amount", charge.amount())
-                .param("currency", charge.currency())
-                .param("outcome", charge.succeeded() ? "succeeded" : "declined")
-                .param("failureCode", charge.failureCode())
-                .param("fee", charge.fee())
-                .param("now", utc(now))
-                .query(SandboxRepository::chargeRow)
-                .optional()
-                .orElseGet(() -> findCharge(tenant, idempotencyKey).orElseThrow());
+        return Objects.requireNonNull(recordCharges(tenant, Map.of(idempotencyKey, charge), now).get(idempotencyKey));
     }
 
     /** The charges on record under these keys, by key. */
