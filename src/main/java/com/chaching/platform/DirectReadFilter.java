@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.springframework.web.util.pattern.PathPatternParser;
 import tools.jackson.databind.ObjectWriter;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -104,11 +105,12 @@ class DirectReadFilter extends OncePerRequestFilter {
         return answered ? key : null;
     }
 
+    /** The path up to the pattern's variable, as the request mapping's shortcut reads it; the variable must end it. */
     private static String literalPrefix(String pattern) {
-        int variable = pattern.indexOf('{');
-        if (variable < 0 || pattern.indexOf('}') != pattern.length() - 1) {
+        String prefix = LiteralPrefixHandlerMapping.literalPrefix(PathPatternParser.defaultInstance.parse(pattern));
+        if (!pattern.startsWith(prefix + "{") || pattern.indexOf('}') != pattern.length() - 1) {
             throw new IllegalArgumentException("a direct read's pattern ends with its only variable: " + pattern);
         }
-        return pattern.substring(0, variable);
+        return prefix;
     }
 }
