@@ -192,20 +192,6 @@ class InvoiceRepository {
         return last - count + 1;
     }
 
-    /** Gives invoices written {@link InvoiceRow#awaitingNumber awaiting their numbers} their numbers and statuses, in one statement. */
-    void setNumbers(Tenant tenant, List<InvoiceRow> numbered) {
-        jdbc.sql("""
-                        update invoices i set number = v.number, status = v.status
-                          from unnest(cast(:ids as text[]), cast(:numbers as text[]), cast(:statuses as text[])) as v(id, number, status)
-                         where i.account_id = :accountId and i.invoice_id = v.id
-                        """)
-                .param("accountId", tenant.accountId())
-                .param("ids", numbered.stream().map(InvoiceRow::id).toArray(String[]::new))
-                .param("numbers", numbered.stream().map(row -> Objects.requireNonNull(row.number())).toArray(String[]::new))
-                .param("statuses", numbered.stream().map(row -> row.status().value()).toArray(String[]::new))
-                .update();
-    }
-
     List<InvoiceLine> lines(Tenant tenant, String invoiceId) {
         return linesOf(tenant, List.of(invoiceId)).getOrDefault(invoiceId, List.of());
     }

@@ -41,13 +41,7 @@ record InvoiceRow(
                 paidAt, voidedAt, metadata, createdAt, now);
     }
 
-    /** The row as a batch writes it before numbering it: a draft until its number is given (a finalized invoice has one). */
-    InvoiceRow awaitingNumber() {
-        return new InvoiceRow(id, null, InvoiceStatus.DRAFT, customerId, customerKey, subscriptionId, currency, collectionMethod, daysUntilDue,
-                dueDate, billingReason, totals, amountPaid, attemptCount, paymentInFlight, nextPaymentAttempt, finalizedAt, paidAt,
-                voidedAt, metadata, createdAt, updatedAt);
-    }
-
+    /** A batch's invoice, finalized before the account's numbers are taken, given its number. */
     InvoiceRow withNumber(String number) {
         return new InvoiceRow(id, number, status, customerId, customerKey, subscriptionId, currency, collectionMethod, daysUntilDue,
                 dueDate, billingReason, totals, amountPaid, attemptCount, paymentInFlight, nextPaymentAttempt, finalizedAt, paidAt,

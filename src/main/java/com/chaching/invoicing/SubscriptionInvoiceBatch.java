@@ -99,14 +99,15 @@ public class SubscriptionInvoiceBatch {
                 InvoiceService.view(draft, drafts.lines().get(draft.id())))).toList());
 
         // The account's numbers last: the counter's lock is held from here to the commit, for a few statements.
+        // The invoices are written here, once, numbered, rather than written before and numbered by an update.
         String prefix = service.prefix(tenant);
         long firstNumber = invoices.nextNumbers(tenant, requests.size());
         List<String> numbers = new ArrayList<>(requests.size());
         for (int i = 0; i < requests.size(); i++) {
             numbers.add(InvoiceService.number(prefix, firstNumber + i));
         }
-        invoices.setNumbers(tenant, IntStream.range(0, requests.size())
-                .mapToObj(i -> finalized.written().get(i).withNumber(numbers.get(i))).toList());
+        invoices.insertAll(tenant, IntStream.range(0, requests.size())
+                .mapToObj(i -> finalized.written().get(i).withNumber(numbers.get(i))).toList(), drafts.lines());
         return recordAndTell(tenant, requests, drafts, finalized, numbers);
     }
 
@@ -136,7 +137,7 @@ public class SubscriptionInvoiceBatch {
 
     /**
      * Finalizes each draft but for its number (the customers' balances locked, a customer's invoices using its credit
-     * in turn), writes them awaiting their numbers, and records the charge of each one to charge: step 1 of paying.
+     * in turn), and records the charge of each one to charge: step 1 of paying. The invoices are written once numbered.
      */
     private Finalized finalizeAndStartCharges(Tenant tenant, List<SubscriptionInvoice> requests, Drafts drafts, Instant now) {
         // The balances before the numbers: the order an invoice finalized on its own takes them in.
@@ -161,7 +162,6 @@ public class SubscriptionInvoiceBatch {
             }
             written.add(invoice);
         }
-        invoices.insertAll(tenant, written.stream().map(InvoiceRow::awaitingNumber).toList(), drafts.lines());
         List<String> transactionIds = transactions.beginCharges(tenant, charges);
         Map<Integer, String> chargeOf = new HashMap<>();
         for (int c = 0; c < charged.size(); c++) {
