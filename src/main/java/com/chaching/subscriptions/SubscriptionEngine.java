@@ -11,6 +11,8 @@ import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -129,32 +131,46 @@ class SubscriptionEngine {
     /**
      * One pass over the due work of up to {@code accounts-per-pass} accounts, by this copy's workers: each task
      * claims a batch of one account's due subscriptions ({@link RenewalBatch}), and an account with more due
-     * work than one batch gets as many tasks as the workers can run at once. Returns how many pieces of work ran.
+     * work than one batch gets as many tasks as the workers can run at once. A batch that came back full is
+     * followed by the account's next, queued behind the other accounts' batches, so that a pass runs all the
+     * work due when it began, the accounts taking turns. Returns how many pieces of work ran.
      */
     @Scheduled(initialDelayString = "${chaching.engine.interval:PT5S}", fixedDelayString = "${chaching.engine.interval:PT5S}")
     int runDueWorkEverywhere() {
         List<SubscriptionRepository.AccountWithDueWork> due = subscriptions.accountsWithDueWork(serverClock.instant(), accountsPerPass);
-        List<Future<Integer>> batches = new ArrayList<>();
+        // A batch queues its successor before it ends: once every future here is done, none is left to come.
+        Queue<Future<Integer>> batches = new ConcurrentLinkedQueue<>();
         for (SubscriptionRepository.AccountWithDueWork account : due) {
             long tasks = Math.min(workerCount, (account.due() + batchSize - 1) / batchSize);
             for (int i = 0; i < tasks; i++) {
-                batches.add(workers.submit(() -> {
-                    try {
-                        return batch.run(account.tenant(), batchSize);
-                    } catch (RuntimeException e) {
-                        log.warn("a billing batch of account {} failed; its work stays due", account.tenant().accountId(), e);
-                        return 0;
-                    }
-                }));
+                batches.add(workers.submit(() -> batchThenNext(account.tenant(), batches)));
             }
         }
         int ran = 0;
-        for (Future<Integer> future : batches) {
+        for (Future<Integer> next = batches.poll(); next != null; next = batches.poll()) {
             try {
-                ran += future.get();
+                ran += next.get();
             } catch (Exception e) {
                 log.warn("a billing worker failed", e);
             }
+        }
+        return ran;
+    }
+
+    /**
+     * One batch of the account's due work; if it was full, the account's next batch is queued. A short batch
+     * ends the account's turn: what falls due later, or was left by a failure, waits for the next pass.
+     */
+    private int batchThenNext(Tenant tenant, Queue<Future<Integer>> batches) {
+        int ran;
+        try {
+            ran = batch.run(tenant, batchSize);
+        } catch (RuntimeException e) {
+            log.warn("a billing batch of account {} failed; its work stays due", tenant.accountId(), e);
+            return 0;
+        }
+        if (ran >= batchSize) {
+            batches.add(workers.submit(() -> batchThenNext(tenant, batches)));
         }
         return ran;
     }
