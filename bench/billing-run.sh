@@ -19,4 +19,4 @@ if ! ./mvnw -q test -Dtest=BillingRunBenchmark -Dsurefire.failIfNoSpecifiedTests
   echo "FAILED: the billing run did not complete; the whole output is in $LOG"
   exit 1
 fi
-grep -E '^(seeded|subscriptions:|renewed|peak heap|pgbench|statement)' "$LOG"
+grep -E '^(seeded|subscriptions:|renewed|peak heap|machine CPU|events:|pgbench|statement)' "$LOG"

@@ -76,6 +76,8 @@ class BillingRunBenchmark extends ApiTest {
         Object engine = context.getBean("subscriptionEngine");
         var run = engine.getClass().getDeclaredMethod("runDueWorkEverywhere");
         run.setAccessible(true);
+        long[] cpuBefore = machineCpu();
+        long jvmCpuBefore = jvmCpuNanos();
         long began = System.nanoTime();
         int total = 0;
         while (true) {
@@ -97,6 +99,8 @@ class BillingRunBenchmark extends ApiTest {
             }
         }
         double seconds = (System.nanoTime() - began) / 1e9;
+        long[] cpuAfter = machineCpu();
+        long jvmCpu = jvmCpuNanos() - jvmCpuBefore;
         // Where the database's time went during the run (pg_stat_statements, preloaded in the tests' PostgreSQL).
         String statements = String.join("\n", jdbc.sql("""
                         select round(total_exec_time)::bigint, calls, left(regexp_replace(query, '\\s+', ' ', 'g'), 100)
@@ -111,17 +115,25 @@ class BillingRunBenchmark extends ApiTest {
                         """).param("a", accountIds).query(Long.class).single();
         // The renewals' charges: those the sandbox records beyond the seeded first invoices'.
         long charges = sandboxCharges(accountIds) - seededCharges;
+        // What the run wrote to the event log: each event's whole object is a large part of the run's writes.
+        String events = String.join(", ", jdbc.sql("""
+                        select type, count(*), round(avg(octet_length(data::text))), round(avg(pg_column_size(data)))
+                          from events where account_id in (:a) and created_at > :t group by type order by count(*) desc
+                        """).param("a", accountIds).param("t", java.sql.Timestamp.from(latestRenewal.minusSeconds(1)))
+                .query((rs, i) -> "%s %d × %d B (stored %d B)".formatted(rs.getString(1), rs.getLong(2), rs.getLong(3), rs.getLong(4))).list());
         String pgbench = pgbenchTpcB();
         String report = """
                 subscriptions: %d in %d accounts, engines: %d, workers each: %s, batch: %s
                 renewed and paid: %d in %.1f s = %.0f renewals/s (steps run: %d)
                 renewed twice: %d; gateway charges: %d
                 peak heap: %d MB (max %d MB)
+                machine CPU: %s
+                events: %s
                 pgbench TPC-B on the same PostgreSQL: %s
                 %s
                 """.formatted(subscriptions, accounts, engines, System.getProperty("chaching.engine.workers", "4"),
                 System.getProperty("chaching.engine.batch-size", "200"), renewed, seconds, renewed / seconds, total, twice, charges,
-                peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024), pgbench, statements);
+                peakHeapMb(), Runtime.getRuntime().maxMemory() / (1024 * 1024), cpuPerRenewal(cpuBefore, cpuAfter, jvmCpu, renewed), events, pgbench, statements);
         System.out.println(report);
         Path results = Path.of("bench/results");
         Files.createDirectories(results);
@@ -162,6 +174,41 @@ class BillingRunBenchmark extends ApiTest {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         process.waitFor();
         return out;
+    }
+
+    /**
+     * The machine's busy and total CPU time so far, in clock ticks (/proc/stat's first line), or nothing off Linux:
+     * CPU per renewal is steadier than renewals per second on a machine whose speed varies from day to day, and
+     * busy below 100 % says the run waits on something other than the processors.
+     */
+    private static long[] machineCpu() throws IOException {
+        Path stat = Path.of("/proc/stat");
+        if (!Files.isReadable(stat)) {
+            return new long[0];
+        }
+        String[] fields = Files.readAllLines(stat).getFirst().trim().split("\\s+");
+        long idle = Long.parseLong(fields[4]) + Long.parseLong(fields[5]);
+        long total = 0;
+        for (int i = 1; i < Math.min(fields.length, 9); i++) {
+            total += Long.parseLong(fields[i]);
+        }
+        return new long[] {total - idle, total};
+    }
+
+    /** This JVM's CPU time: the service's share of the machine's (the rest is PostgreSQL's, mostly). */
+    private static long jvmCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    private static String cpuPerRenewal(long[] before, long[] after, long jvmCpuNanos, long renewed) {
+        if (before.length == 0 || renewed == 0) {
+            return "not measured (no /proc/stat)";
+        }
+        long busy = after[0] - before[0];
+        long total = after[1] - before[1];
+        // Clock ticks are 1/100 s on Linux (USER_HZ).
+        return "%.0f µs busy per renewal (the service's JVM %.0f µs), machine %.0f %% busy"
+                .formatted(busy * 10_000.0 / renewed, jvmCpuNanos / 1_000.0 / renewed, 100.0 * busy / total);
     }
 
     private static void resetPeakHeap() {
