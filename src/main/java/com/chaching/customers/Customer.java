@@ -1,5 +1,6 @@
 package com.chaching.customers;
 
+import com.chaching.events.BelongsToCustomer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
@@ -23,5 +24,10 @@ public record Customer(
         @Schema(description = "The currency of balance; credit is applied only to invoices in it. Null until the customer has had one.",
                 example = "usd") @Nullable String balanceCurrency,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements BelongsToCustomer {
+
+    @Override
+    public String customerKey() {
+        return externalKey;
+    }
 }

@@ -74,10 +74,10 @@ public class EventLog {
     /** Events about several resources, in this order, recorded together (a bill run's batch records them at once). */
     @Transactional(propagation = Propagation.MANDATORY)
     public void recordAll(Tenant tenant, List<Recorded> recorded) {
-        List<Event> toInsert = new ArrayList<>(recorded.size());
+        List<EventRepository.NewEvent> toInsert = new ArrayList<>(recorded.size());
         for (Recorded event : recorded) {
             if (event.before() == null) {
-                toInsert.add(event(tenant, event.type(), event.resource(), null));
+                toInsert.add(event(tenant, event.type(), event.resource(), event.resource(), null));
                 continue;
             }
             Map<String, Object> old = fields(tenant, event.before());
@@ -89,7 +89,7 @@ public class EventLog {
                 }
             });
             if (!previous.isEmpty()) {
-                toInsert.add(event(tenant, event.type(), now, previous));
+                toInsert.add(event(tenant, event.type(), event.resource(), now, previous));
             }
         }
         if (!toInsert.isEmpty()) {
@@ -103,13 +103,15 @@ public class EventLog {
      * Deliveries run on server time.
      */
     private void insert(Tenant tenant, String type, Object object, @Nullable Map<String, Object> previous) {
-        events.insert(tenant, event(tenant, type, object, previous), serverClock.instant());
+        events.insert(tenant, event(tenant, type, object, object, previous), serverClock.instant());
     }
 
-    private Event event(Tenant tenant, String type, Object object, @Nullable Map<String, Object> previous) {
+    /** The event about {@code resource}, whose data is {@code object} (the resource, or its fields after an update). */
+    private EventRepository.NewEvent event(Tenant tenant, String type, Object resource, Object object, @Nullable Map<String, Object> previous) {
         RequestOrigin origin = RequestOrigin.current();
-        return new Event(Ids.newId("evt"), "event", type, clocks.now(tenant), tenant.livemode(), new EventData(object, previous),
+        Event event = new Event(Ids.newId("evt"), "event", type, clocks.now(tenant), tenant.livemode(), new EventData(object, previous),
                 new EventRequest(origin.id(), origin.idempotencyKey()));
+        return new EventRepository.NewEvent(event, resource instanceof BelongsToCustomer owned ? owned.customerKey() : null);
     }
 
     /** The resource's fields in the order its JSON gives them, as a client of the account reads them. */

@@ -43,8 +43,8 @@ class EventRepository {
      */
     private static final String INSERT = """
                         with event as (
-                            insert into events (account_id, event_id, type, livemode, data, request_id, idempotency_key, created_at)
-                            values (:accountId, :id, :type, :livemode, cast(:data as json), :requestId, :idempotencyKey, :createdAt)
+                            insert into events (account_id, event_id, type, livemode, data, customer_key, request_id, idempotency_key, created_at)
+                            values (:accountId, :id, :type, :livemode, cast(:data as json), :customerKey, :requestId, :idempotencyKey, :createdAt)
                             returning account_id, event_id, type)
                         insert into webhook_deliveries (account_id, delivery_id, webhook_endpoint_id, event_id, attempt, status,
                                                         next_attempt_at, created_at)
@@ -64,7 +64,11 @@ class EventRepository {
         this.json = json;
     }
 
-    void insert(Tenant tenant, Event event, Instant deliverAt) {
+    /** An event to write, and the customer it belongs to ({@link BelongsToCustomer}), named by the resource it was made from. */
+    record NewEvent(Event event, @Nullable String customerKey) {
+    }
+
+    void insert(Tenant tenant, NewEvent event, Instant deliverAt) {
         insertAll(tenant, List.of(event), deliverAt);
     }
 
@@ -73,14 +77,14 @@ class EventRepository {
      * {@link #INSERT}; many (a bill run's batch) take two for all of them: the events as one multi-row insert,
      * then every delivery they call for, chosen by the same rule.
      */
-    void insertAll(Tenant tenant, List<Event> events, Instant deliverAt) {
+    void insertAll(Tenant tenant, List<NewEvent> events, Instant deliverAt) {
         if (events.size() == 1) {
             batch.update(INSERT, columns(tenant, events.getFirst(), deliverAt));
             return;
         }
         batch.batchUpdate("""
-                        insert into events (account_id, event_id, type, livemode, data, request_id, idempotency_key, created_at)
-                        values (:accountId, :id, :type, :livemode, cast(:data as json), :requestId, :idempotencyKey, :createdAt)
+                        insert into events (account_id, event_id, type, livemode, data, customer_key, request_id, idempotency_key, created_at)
+                        values (:accountId, :id, :type, :livemode, cast(:data as json), :customerKey, :requestId, :idempotencyKey, :createdAt)
                         """, events.stream().map(event -> columns(tenant, event, deliverAt)).toArray(Map[]::new));
         // The events' ids and types come from here, not from the events table: the endpoints are all it reads.
         jdbc.sql("""
@@ -91,19 +95,21 @@ class EventRepository {
                         from unnest(cast(:ids as text[]), cast(:types as text[])) with ordinality as e(event_id, type, position)
                         """ + ENDPOINTS_TAKING_EVENT + "order by e.position")
                 .param("accountId", tenant.accountId())
-                .param("ids", events.stream().map(Event::id).toArray(String[]::new))
-                .param("types", events.stream().map(Event::type).toArray(String[]::new))
+                .param("ids", events.stream().map(event -> event.event().id()).toArray(String[]::new))
+                .param("types", events.stream().map(event -> event.event().type()).toArray(String[]::new))
                 .param("deliverAt", utc(deliverAt))
                 .update();
     }
 
-    private Map<String, Object> columns(Tenant tenant, Event event, Instant deliverAt) {
+    private Map<String, Object> columns(Tenant tenant, NewEvent written, Instant deliverAt) {
+        Event event = written.event();
         Map<String, Object> columns = new HashMap<>();
         columns.put("accountId", tenant.accountId());
         columns.put("id", event.id());
         columns.put("type", event.type());
         columns.put("livemode", event.livemode());
         columns.put("data", json.writer().withAttribute(LivemodeProperty.ATTRIBUTE, tenant.livemode()).writeValueAsString(event.data()));
+        columns.put("customerKey", written.customerKey());
         columns.put("requestId", event.request().id());
         columns.put("idempotencyKey", event.request().idempotencyKey());
         columns.put("createdAt", utc(event.createdAt()));
@@ -139,16 +145,9 @@ class EventRepository {
         return page.fetch(jdbc, sql.toString(), params, rows, PageRequest.cursorIn(jdbc, tenant, "events", "event_id"));
     }
 
-    /**
-     * The customer an event belongs to, by externalKey: the customer's own for customer.* events, the
-     * object's {@code customer} for the others. Exactly V20's index expression, so that the index serves it.
-     */
-    private static final String CUSTOMER_KEY = "(case when type like 'customer.%' then data -> 'object' ->> 'externalKey' "
-            + "else data -> 'object' ->> 'customer' end)";
-
     /** The customer's events, newest first (index events_by_customer); only those of one subscription when it is given. */
     Page<Event> listForCustomer(Tenant tenant, String customerKey, @Nullable String subscriptionId, PageRequest page) {
-        StringBuilder sql = new StringBuilder("select * from events where account_id = :accountId and " + CUSTOMER_KEY + " = :customerKey");
+        StringBuilder sql = new StringBuilder("select * from events where account_id = :accountId and customer_key = :customerKey");
         Map<String, Object> params = new HashMap<>();
         params.put("accountId", tenant.accountId());
         params.put("customerKey", customerKey);

@@ -1,5 +1,6 @@
 package com.chaching.invoicing;
 
+import com.chaching.events.BelongsToCustomer;
 import com.chaching.platform.Page;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
@@ -38,5 +39,10 @@ public record Invoice(
         @Nullable Instant voidedAt,
         Map<String, String> metadata,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements BelongsToCustomer {
+
+    @Override
+    public String customerKey() {
+        return customer;
+    }
 }

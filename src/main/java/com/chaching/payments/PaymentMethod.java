@@ -1,5 +1,6 @@
 package com.chaching.payments;
 
+import com.chaching.events.BelongsToCustomer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import java.util.Map;
@@ -16,7 +17,12 @@ public record PaymentMethod(
         @Schema(description = "The externalKey of the customer it is attached to, or null.") @Nullable String customer,
         Map<String, String> metadata,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements BelongsToCustomer {
+
+    @Override
+    public @Nullable String customerKey() {
+        return customer;
+    }
 
     /** What may be shown of a card: never its number or its security code. */
     @Schema(name = "PaymentMethodCard")

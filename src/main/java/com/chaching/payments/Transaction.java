@@ -1,5 +1,6 @@
 package com.chaching.payments;
 
+import com.chaching.events.BelongsToCustomer;
 import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -28,5 +29,10 @@ public record Transaction(
         @Nullable String description,
         @Schema(description = "For a succeeded charge: when its net becomes available balance.") @Nullable Instant availableOn,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements BelongsToCustomer {
+
+    @Override
+    public @Nullable String customerKey() {
+        return customer;
+    }
 }

@@ -1,5 +1,6 @@
 package com.chaching.subscriptions;
 
+import com.chaching.events.BelongsToCustomer;
 import com.chaching.invoicing.CollectionMethod;
 import com.chaching.platform.Page;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -34,5 +35,10 @@ public record Subscription(
         @Schema(description = "The last invoice (in_…) made for it.") @Nullable String latestInvoice,
         Map<String, String> metadata,
         Instant createdAt,
-        Instant updatedAt) {
+        Instant updatedAt) implements BelongsToCustomer {
+
+    @Override
+    public String customerKey() {
+        return customer;
+    }
 }

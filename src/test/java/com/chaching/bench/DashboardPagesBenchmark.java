@@ -232,11 +232,11 @@ class DashboardPagesBenchmark extends ApiTest {
                  where t.account_id = :a and t.type = 'charge' and t.status = 'succeeded' and t.seq % 100 = 0
                 """).params(p).update();
         jdbc.sql("""
-                insert into events (account_id, event_id, type, livemode, data, created_at)
+                insert into events (account_id, event_id, type, livemode, data, customer_key, created_at)
                 select :a, 'evt_d' || i.seq, case i.status when 'paid' then 'invoice.paid' else 'invoice.finalized' end, false,
                        json_build_object('object', json_build_object('id', i.invoice_id, 'object', 'invoice',
                                          'customer', 'dash-' || substr(i.customer_id, 6), 'status', i.status, 'total', i.total)),
-                       i.created_at
+                       'dash-' || substr(i.customer_id, 6), i.created_at
                   from invoices i
                  where i.account_id = :a
                 """).params(p).update();
