@@ -18,6 +18,7 @@ import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Stream;
@@ -39,6 +40,7 @@ class OpenApiContract implements OpenApiCustomizer {
     @Override
     public void customise(OpenAPI openApi) {
         ModelConverters.getInstance().readAll(ProblemBody.class).forEach(openApi.getComponents()::addSchemas);
+        RATE_LIMIT_HEADERS.forEach(openApi.getComponents()::addHeaders);
         if (openApi.getPaths() != null) {
             openApi.getPaths().forEach((path, item) -> item.readOperationsMap().forEach((method, operation) ->
                     describe(path, method, operation)));
@@ -98,8 +100,26 @@ class OpenApiContract implements OpenApiCustomizer {
             response.addHeaderObject(RequestIdFilter.HEADER, new Header()
                     .description("Names this request in the server's log; quote it when asking about a response.")
                     .schema(new Schema<String>().type("string")));
+            // Known once the key is: every answer but a 401 (and a 400 refused before the key is read) says them.
+            if (!isPublic && !status.equals("401")) {
+                addRateLimitHeaders(response);
+            }
         });
         operation.setResponses(responses);
+    }
+
+    /** docs/operations.md "Rate limits": the account's budget for this kind of request, as the IETF draft names it. */
+    private static final Map<String, Header> RATE_LIMIT_HEADERS = Map.of(
+            RateLimitFilter.LIMIT, new Header().description("How many requests of this kind (reads, or writes) the account may make a second.")
+                    .schema(new Schema<Integer>().type("integer").minimum(java.math.BigDecimal.ONE)),
+            RateLimitFilter.REMAINING, new Header().description("How many more it may make now.")
+                    .schema(new Schema<Integer>().type("integer").minimum(java.math.BigDecimal.ZERO)),
+            RateLimitFilter.RESET, new Header().description("Seconds until the budget is whole again.")
+                    .schema(new Schema<Integer>().type("integer").minimum(java.math.BigDecimal.ZERO)));
+
+    /** The rate-limit headers by reference to the components', so that the description says them once. */
+    private static void addRateLimitHeaders(ApiResponse response) {
+        new TreeMap<>(RATE_LIMIT_HEADERS).keySet().forEach(name -> response.addHeaderObject(name, new Header().$ref("#/components/headers/" + name)));
     }
 
     private static void addProblem(ApiResponses responses, String status, String description) {

@@ -50,15 +50,17 @@ class OpenApiContractApiTest extends ApiTest {
     }
 
     @Test
-    void everyReferenceResolvesToADefinedSchema() {
+    void everyReferenceResolvesToADefinedSchemaOrHeader() {
         JsonNode openApi = description();
         List<String> refs = new ArrayList<>();
         collectRefs(openApi, refs);
 
         assertThat(refs).isNotEmpty().allSatisfy(ref -> {
-            assertThat(ref).startsWith("#/components/schemas/");
-            assertThat(openApi.get("components").get("schemas").has(ref.substring("#/components/schemas/".length()))).as(ref).isTrue();
+            assertThat(ref).matches("#/components/(schemas|headers)/[^/]+");
+            String[] parts = ref.split("/");
+            assertThat(openApi.get("components").get(parts[2]).has(parts[3])).as(ref).isTrue();
         });
+        assertThat(refs).contains("#/components/headers/RateLimit-Limit");
     }
 
     @Test

@@ -19,7 +19,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chaching.database.ephemeral=true", "logging.level.com.chaching=INFO", "management.server.port=0",
-                "chaching.secrets-key=" + ApiTest.SECRETS_KEY})
+                "chaching.secrets-key=" + ApiTest.SECRETS_KEY,
+                // The frozen clock never refills a bucket: budgets far beyond what any test spends (RateLimitApiTest sets its own).
+                "chaching.rate-limit.live.reads-per-second=10000000", "chaching.rate-limit.live.writes-per-second=10000000",
+                "chaching.rate-limit.sandbox.reads-per-second=10000000", "chaching.rate-limit.sandbox.writes-per-second=10000000"})
 @Import({FrozenServerClock.class, ManagementServer.class})
 public abstract class ApiTest {
 

@@ -1,0 +1,80 @@
+package com.chaching.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * api.md "Errors" 429: every authenticated request spends from its account's budget ({@link RateLimiter}) —
+ * reads ({@code GET}, {@code HEAD}) from one, everything else from another — right after its key is known and
+ * before anything else is done for it, so that a refused request changes nothing. Every such response says
+ * where the budget stands ({@code RateLimit-Limit}, {@code RateLimit-Remaining}, {@code RateLimit-Reset}, the
+ * IETF draft's names); a refused one is a {@code 429 rate_limited} problem with {@code Retry-After}.
+ */
+@Component
+@Order(Ordered.HIGHEST_PRECEDENCE + 25)
+class RateLimitFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(RateLimitFilter.class);
+
+    static final String LIMIT = "RateLimit-Limit";
+    static final String REMAINING = "RateLimit-Remaining";
+    static final String RESET = "RateLimit-Reset";
+
+    private final RateLimiter limiter;
+    private final ProblemResponses problems;
+
+    RateLimitFilter(RateLimiter limiter, ProblemResponses problems) {
+        this.limiter = limiter;
+        this.problems = problems;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return PublicPaths.isPublic(request.getMethod(), request.getRequestURI());
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        if (!(request.getAttribute(Tenant.REQUEST_ATTRIBUTE) instanceof Tenant tenant)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        RateLimiter.Kind kind = read ? RateLimiter.Kind.READ : RateLimiter.Kind.WRITE;
+        RateLimiter.Decision decision;
+        try {
+            decision = limiter.spend(tenant, kind);
+        } catch (RuntimeException e) {
+            // The budget's store failed (the database, most likely): the request goes on unlimited rather than
+            // failing for a reason of the limiter's own; it will likely meet the same failure and answer it.
+            log.warn("the rate limit of account {} could not be read; the request goes on", tenant.accountId(), e);
+            chain.doFilter(request, response);
+            return;
+        }
+        response.setHeader(LIMIT, Long.toString(decision.limit()));
+        response.setHeader(REMAINING, Long.toString(decision.remaining()));
+        response.setHeader(RESET, Long.toString(decision.resetSeconds()));
+        if (!decision.allowed()) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
+            problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                    "Too many requests: this account may make " + decision.limit() + " " + (read ? "reads" : "writes") + " a second in "
+                            + (tenant.livemode() ? "live" : "sandbox") + " mode. Retry after " + decision.retryAfterSeconds()
+                            + " seconds; back off further if it happens again.", null, List.of()));
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+}

@@ -1,0 +1,110 @@
+package com.chaching.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chaching.testing.Api;
+import com.chaching.testing.ApiTest;
+import com.chaching.testing.Response;
+import java.time.Duration;
+import java.util.Map;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Issue 15: each account's budget of reads and of writes a second (docs/operations.md "Rate limits"), with small
+ * budgets and every spending written to the shared store at once, so that what the tests count is exact.
+ */
+@TestPropertySource(properties = {"chaching.rate-limit.sandbox.reads-per-second=3", "chaching.rate-limit.sandbox.writes-per-second=2",
+        "chaching.rate-limit.unsynchronized-percent=0"})
+class RateLimitApiTest extends ApiTest {
+
+    @Autowired
+    DataSource dataSource;
+
+    @Test
+    void readsBeyondTheBudgetAreRefusedWithRetryAfterUntilTheClockRefillsThem() {
+        Api api = signUp();
+        serverClock.advance(Duration.ofSeconds(1));
+
+        for (long remaining = 2; remaining >= 0; remaining--) {
+            Response ok = api.get("/customers");
+            assertThat(ok.status()).isEqualTo(200);
+            assertThat(ok.header("RateLimit-Limit")).isEqualTo("3");
+            assertThat(ok.header("RateLimit-Remaining")).isEqualTo(Long.toString(remaining));
+            assertThat(ok.header("RateLimit-Reset")).as("seconds until the budget is whole again").isEqualTo("1");
+        }
+        Response refused = api.get("/customers");
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text("code")).isEqualTo("rate_limited");
+        assertThat(refused.text("detail")).contains("3 reads a second in sandbox mode");
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        assertThat(refused.header("RateLimit-Remaining")).isEqualTo("0");
+        assertThat(refused.header("Request-Id")).isNotBlank();
+
+        serverClock.advance(Duration.ofMillis(400));
+        assertThat(api.get("/customers").status()).as("a third of a second refills one read").isEqualTo(200);
+        assertThat(api.get("/customers").status()).isEqualTo(429);
+        serverClock.advance(Duration.ofSeconds(1));
+        assertThat(api.get("/customers").header("RateLimit-Remaining")).as("a second refills the whole budget, no more").isEqualTo("2");
+    }
+
+    @Test
+    void writesHaveTheirOwnBudgetAndARefusedWriteChangesNothing() {
+        Api api = signUp();
+        serverClock.advance(Duration.ofSeconds(1));
+
+        assertThat(api.post("/customers", Map.of("externalKey", "first")).status()).isEqualTo(201);
+        assertThat(api.post("/customers", Map.of("externalKey", "second")).status()).isEqualTo(201);
+        Response refused = api.post("/customers", Map.of("externalKey", "third"));
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.text("detail")).contains("2 writes a second");
+        Response read = api.get("/customers/third");
+        assertThat(read.status()).as("reads spend from their own budget, and the refused write made nothing").isEqualTo(404);
+        assertThat(api.get("/customers/second").status()).isEqualTo(200);
+    }
+
+    @Test
+    void oneAccountSpendingItsBudgetLeavesAnothersWhole() {
+        Api noisy = signUp();
+        Api quiet = signUp();
+        serverClock.advance(Duration.ofSeconds(1));
+        for (int i = 0; i < 3; i++) {
+            noisy.get("/customers");
+        }
+        assertThat(noisy.get("/customers").status()).isEqualTo(429);
+
+        Response theirs = quiet.get("/customers");
+        assertThat(theirs.status()).isEqualTo(200);
+        assertThat(theirs.header("RateLimit-Remaining")).isEqualTo("2");
+    }
+
+    @Test
+    void requestsWithoutAnAccountSpendNoAccountsBudget() {
+        Response signUp = anonymous().post("/accounts", Map.of("name", "Shop", "email", "rate-" + System.nanoTime() + "@example.test",
+                "password", "correct horse battery"));
+        assertThat(signUp.status()).isEqualTo(201);
+        assertThat(signUp.header("RateLimit-Limit")).isNull();
+        Response noKey = anonymous().get("/customers");
+        assertThat(noKey.status()).isEqualTo(401);
+        assertThat(noKey.header("RateLimit-Limit")).isNull();
+    }
+
+    /** Two copies of the service keep one budget: two limiters, as two copies make them, over the one database. */
+    @Test
+    void twoCopiesSpendFromOneBudget() {
+        Api api = signUp();
+        serverClock.advance(Duration.ofSeconds(1));
+        Tenant tenant = new Tenant(api.accountId(), false);
+        RateLimiter first = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0);
+        RateLimiter second = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0);
+
+        assertThat(first.spend(tenant, RateLimiter.Kind.READ).allowed()).isTrue();
+        assertThat(second.spend(tenant, RateLimiter.Kind.READ).remaining()).isEqualTo(1);
+        assertThat(first.spend(tenant, RateLimiter.Kind.READ).allowed()).isTrue();
+        assertThat(second.spend(tenant, RateLimiter.Kind.READ).allowed()).isFalse();
+        assertThat(api.get("/customers").status()).as("the service itself is a third copy on the same budget").isEqualTo(429);
+    }
+}
