@@ -41,13 +41,9 @@ class RateLimitFilter extends OncePerRequestFilter {
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return PublicPaths.isPublic(request.getMethod(), request.getRequestURI());
-    }
-
-    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        // No account, no budget: a public path, or a request refused before its key was known.
         if (!(request.getAttribute(Tenant.REQUEST_ATTRIBUTE) instanceof Tenant tenant)) {
             chain.doFilter(request, response);
             return;
