@@ -14,6 +14,7 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.BindException;
@@ -147,9 +148,17 @@ class ApiExceptionHandler {
         return problems.entity(ApiProblem.conflict("resource_already_exists", "An object with that unique value already exists."));
     }
 
-    /** Spring's own client errors (a missing header, an unusable request) keep their status; anything else is a 500. */
+    /**
+     * Spring's own client errors (a missing header, an unusable request) keep their status; no database connection
+     * within the pool's timeout is a 503 ({@link DatabaseBusy}); anything else is a 500.
+     */
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemBody> unexpected(Exception e) {
+        if (DatabaseBusy.isCause(e)) {
+            log.warn("no database connection within the pool's timeout; answered 503: {}", e.toString());
+            return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseBusy.RETRY_AFTER_SECONDS)
+                    .contentType(MediaType.parseMediaType(ProblemBody.MEDIA_TYPE)).body(ProblemBody.of(DatabaseBusy.problem()));
+        }
         if (e instanceof ErrorResponse spring && spring.getStatusCode().is4xxClientError()) {
             HttpStatus status = HttpStatus.valueOf(spring.getStatusCode().value());
             return problems.entity(new ApiProblem(status, "request_invalid", status.getReasonPhrase() + ".", null, List.of()));

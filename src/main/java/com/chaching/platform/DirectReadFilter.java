@@ -81,6 +81,11 @@ class DirectReadFilter extends OncePerRequestFilter {
             problems.write(response, problem);
             return;
         } catch (RuntimeException e) {
+            if (DatabaseBusy.isCause(e)) {
+                log.warn("no database connection within the pool's timeout; answered 503: {}", e.toString());
+                DatabaseBusy.write(response, problems);
+                return;
+            }
             log.error("request failed", e);
             problems.write(response, ApiExceptionHandler.internalError());
             return;

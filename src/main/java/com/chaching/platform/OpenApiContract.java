@@ -92,6 +92,13 @@ class OpenApiContract implements OpenApiCustomizer {
                     .description("Seconds to wait before retrying.").schema(new Schema<Integer>().type("integer").minimum(java.math.BigDecimal.ZERO)));
         }
         addProblem(responses, "500", "An unexpected failure; the body names no internals, and the server logged it under the Request-Id.");
+        if (!path.equals("/")) {
+            addProblem(responses, "503", "Too busy: no database connection came free in time. Nothing was done; retry after the seconds in Retry-After.");
+            if (responses.get("503").getContent() != null && responses.get("503").getContent().containsKey(ProblemBody.MEDIA_TYPE)) {
+                responses.get("503").addHeaderObject("Retry-After", new Header()
+                        .description("Seconds to wait before retrying.").schema(new Schema<Integer>().type("integer").minimum(java.math.BigDecimal.ZERO)));
+            }
+        }
         responses.forEach((status, response) -> {
             // A success or a redirect (GET / sends a browser to the dashboard) says what it carries, if anything.
             if (response.getContent() == null && !status.startsWith("2") && !status.startsWith("3")) {
