@@ -17,7 +17,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * api.md "Errors" 429: every authenticated request spends from its account's budget ({@link RateLimiter}) —
- * reads ({@code GET}, {@code HEAD}) from one, everything else from another — right after its key is known and
+ * reads ({@code GET}, {@code HEAD}) from one, everything else from another, as much as its {@link RequestCost} — right after its key is known and
  * before anything else is done for it, so that a refused request changes nothing. Every such response says
  * where the budget stands ({@code RateLimit-Limit}, {@code RateLimit-Remaining}, {@code RateLimit-Reset}, the
  * IETF draft's names); a refused one is a {@code 429 rate_limited} problem with {@code Retry-After}.
@@ -52,7 +52,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         RateLimiter.Kind kind = read ? RateLimiter.Kind.READ : RateLimiter.Kind.WRITE;
         RateLimiter.Decision decision;
         try {
-            decision = limiter.spend(tenant, kind);
+            decision = limiter.spend(tenant, kind, RequestCost.of(request, limiter.limitOf(tenant, kind)));
         } catch (RuntimeException e) {
             // The budget's store failed (the database, most likely): the request goes on unlimited rather than
             // failing for a reason of the limiter's own; it will likely meet the same failure and answer it.

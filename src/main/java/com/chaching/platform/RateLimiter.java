@@ -74,12 +74,12 @@ public class RateLimiter {
         this.unsynchronizedPercent = unsynchronizedPercent;
     }
 
-    /** Spends one token of the tenant's budget for this kind of request. */
-    public Decision spend(Tenant tenant, Kind kind) {
+    /** Spends {@code cost} tokens (at most the budget) of the tenant's budget for this kind of request. */
+    public Decision spend(Tenant tenant, Kind kind, long cost) {
         long limit = limitOf(tenant, kind);
         // The limit is part of the key: a changed setting starts a full bucket rather than keeping an old one's shape.
         String key = tenant.accountId() + "/" + (tenant.livemode() ? "live" : "sandbox") + "/" + kind.value + "/" + limit;
-        ConsumptionProbe probe = inUse.get(key, k -> bucket(k, limit)).tryConsumeAndReturnRemaining(1);
+        ConsumptionProbe probe = inUse.get(key, k -> bucket(k, limit)).tryConsumeAndReturnRemaining(Math.min(cost, limit));
         long reset = seconds(probe.getNanosToWaitForReset());
         if (probe.isConsumed()) {
             return new Decision(true, limit, probe.getRemainingTokens(), reset, 0);

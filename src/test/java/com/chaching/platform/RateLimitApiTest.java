@@ -67,6 +67,25 @@ class RateLimitApiTest extends ApiTest {
     }
 
     @Test
+    void expensiveWorkSpendsMoreOfTheBudgetButNeverMoreThanAllOfIt() {
+        Api api = signUp();
+        serverClock.advance(Duration.ofSeconds(1));
+
+        assertThat(api.get("/customers?email=a@example.test").header("RateLimit-Remaining")).as("a filter costs one more read").isEqualTo("1");
+        serverClock.advance(Duration.ofSeconds(1));
+        assertThat(api.get("/customers?limit=5").header("RateLimit-Remaining")).as("paging is no filter").isEqualTo("2");
+        serverClock.advance(Duration.ofSeconds(1));
+        Response search = api.get("/customers/search?query=x");
+        assertThat(search.status()).isEqualTo(200);
+        assertThat(search.header("RateLimit-Remaining")).as("a search costs five reads, capped at the budget of three").isEqualTo("0");
+
+        Response advance = api.post("/test-clock/advance", Map.of("to", "2030-01-01T00:00:00Z"));
+        assertThat(advance.status()).as(advance.toString()).isEqualTo(200);
+        assertThat(advance.header("RateLimit-Remaining")).as("an advance costs ten writes, capped at the budget of two").isEqualTo("0");
+        assertThat(api.post("/customers", Map.of("externalKey", "after")).status()).isEqualTo(429);
+    }
+
+    @Test
     void oneAccountSpendingItsBudgetLeavesAnothersWhole() {
         Api noisy = signUp();
         Api quiet = signUp();
@@ -101,10 +120,10 @@ class RateLimitApiTest extends ApiTest {
         RateLimiter first = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0);
         RateLimiter second = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0);
 
-        assertThat(first.spend(tenant, RateLimiter.Kind.READ).allowed()).isTrue();
-        assertThat(second.spend(tenant, RateLimiter.Kind.READ).remaining()).isEqualTo(1);
-        assertThat(first.spend(tenant, RateLimiter.Kind.READ).allowed()).isTrue();
-        assertThat(second.spend(tenant, RateLimiter.Kind.READ).allowed()).isFalse();
+        assertThat(first.spend(tenant, RateLimiter.Kind.READ, 1).allowed()).isTrue();
+        assertThat(second.spend(tenant, RateLimiter.Kind.READ, 1).remaining()).isEqualTo(1);
+        assertThat(first.spend(tenant, RateLimiter.Kind.READ, 1).allowed()).isTrue();
+        assertThat(second.spend(tenant, RateLimiter.Kind.READ, 1).allowed()).isFalse();
         assertThat(api.get("/customers").status()).as("the service itself is a third copy on the same budget").isEqualTo(429);
     }
 }
