@@ -5,17 +5,22 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves {@code Authorization: Bearer sk_…} to the {@link Tenant} every request acts for; anything else
- * is a 401 (api.md "Accounts and authentication"). Keys are looked up through {@link ApiKeyCache}.
+ * is a 401 (api.md "Accounts and authentication"). Keys are looked up through {@link ApiKeyCache}. Every 401
+ * spends from the client address's budget of failed keys ({@link RateLimiter.AddressKind#FAILED_KEY}); while
+ * that budget is empty, a key this copy does not already know is not looked up at all but answered 429, so
+ * that a client guessing keys learns nothing from its guesses until the budget refills.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -25,10 +30,12 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
 
     private final ApiKeyCache keys;
     private final ProblemResponses problems;
+    private final RateLimiter limiter;
 
-    ApiKeyAuthFilter(ApiKeyCache keys, ProblemResponses problems) {
+    ApiKeyAuthFilter(ApiKeyCache keys, ProblemResponses problems, RateLimiter limiter) {
         this.keys = keys;
         this.problems = problems;
+        this.limiter = limiter;
     }
 
     @Override
@@ -39,15 +46,26 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        String address = request.getRemoteAddr();
         String key = BearerTokens.token(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (key == null) {
+            limiter.spend(address, RateLimiter.AddressKind.FAILED_KEY);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(response, ApiProblem.unauthenticated(
                     "No API key provided. Send Authorization: Bearer sk_test_… (or sk_live_…)."));
             return;
         }
-        Optional<Tenant> tenant = resolve(key);
+        String hash = ApiKeyHash.of(key);
+        if (!keys.isKnown(hash) && !limiter.hasBudget(address, RateLimiter.AddressKind.FAILED_KEY)) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limiter.retryAfter(address, RateLimiter.AddressKind.FAILED_KEY)));
+            problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                    "Too many requests with a missing or invalid API key from this address. Retry after the seconds in Retry-After.",
+                    null, List.of()));
+            return;
+        }
+        Optional<Tenant> tenant = KEY_SHAPE.matcher(key).matches() ? keys.tenant(hash) : Optional.empty();
         if (tenant.isEmpty()) {
+            limiter.spend(address, RateLimiter.AddressKind.FAILED_KEY);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(response, ApiProblem.unauthenticated("Invalid API key provided."));
             return;
@@ -56,10 +74,4 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
-    private Optional<Tenant> resolve(String key) {
-        if (!KEY_SHAPE.matcher(key).matches()) {
-            return Optional.empty();
-        }
-        return keys.tenant(ApiKeyHash.of(key));
-    }
 }

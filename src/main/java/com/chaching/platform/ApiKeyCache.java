@@ -51,6 +51,11 @@ public class ApiKeyCache {
         return Optional.of(key.tenant());
     }
 
+    /** Whether this copy knows the key hash as a working key now, without looking it up. */
+    boolean isKnown(String keyHash) {
+        return byHash.getIfPresent(keyHash) != null;
+    }
+
     /**
      * Drops a key whose life the current transaction changes, once that commits, so that this copy reads it
      * again. Not before: a request looking the key up meanwhile would cache it as it was, and it may be

@@ -43,6 +43,17 @@ class RateLimitFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        if ("POST".equals(request.getMethod()) && "/accounts".equals(request.getRequestURI())) {
+            // A sign-up spends from its client address's budget: one address cannot make accounts in a loop.
+            RateLimiter.Decision signUp = limiter.spend(request.getRemoteAddr(), RateLimiter.AddressKind.SIGN_UP);
+            if (!signUp.allowed()) {
+                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(signUp.retryAfterSeconds()));
+                problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+                        "Too many sign-ups from this address: at most " + signUp.limit() + " an hour. Retry after the seconds in Retry-After.",
+                        null, List.of()));
+                return;
+            }
+        }
         // No account, no budget: a public path, or a request refused before its key was known.
         if (!(request.getAttribute(Tenant.REQUEST_ATTRIBUTE) instanceof Tenant tenant)) {
             chain.doFilter(request, response);

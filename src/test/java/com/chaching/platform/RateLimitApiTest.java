@@ -117,8 +117,8 @@ class RateLimitApiTest extends ApiTest {
         Api api = signUp();
         serverClock.advance(Duration.ofSeconds(1));
         Tenant tenant = new Tenant(api.accountId(), false);
-        RateLimiter first = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0);
-        RateLimiter second = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0);
+        RateLimiter first = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0, 10, 20);
+        RateLimiter second = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0, 10, 20);
 
         assertThat(first.spend(tenant, RateLimiter.Kind.READ, 1).allowed()).isTrue();
         assertThat(second.spend(tenant, RateLimiter.Kind.READ, 1).remaining()).isEqualTo(1);
