@@ -91,7 +91,9 @@ class ApiKeysApiTest extends ApiTest {
                 .mapToObj(i -> CompletableFuture.supplyAsync(() -> api.delete("/api-keys/" + ids.get(i))))
                 .toList().stream().map(CompletableFuture::join).toList();
 
-        assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
+        // One revoke wins. The other is refused as revoking the last key (409) or, if the winner had revoked the
+        // very key it was sent with before it was read, as unauthenticated (401): either way one key is left.
+        assertThat(answers).extracting(Response::status).containsOnlyOnce(200).containsAnyOf(409, 401);
         assertThat(List.of(api.get("/account").status(), second.get("/account").status())).containsExactlyInAnyOrder(200, 401);
     }
 
