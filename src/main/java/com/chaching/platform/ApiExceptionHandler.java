@@ -155,7 +155,7 @@ class ApiExceptionHandler {
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemBody> unexpected(Exception e) {
         if (DatabaseBusy.isCause(e)) {
-            log.warn("no database connection within the pool's timeout; answered 503: {}", e.toString());
+            DatabaseBusy.logAnswered(e);
             return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).header(HttpHeaders.RETRY_AFTER, DatabaseBusy.RETRY_AFTER_SECONDS)
                     .contentType(MediaType.parseMediaType(ProblemBody.MEDIA_TYPE)).body(ProblemBody.of(DatabaseBusy.problem()));
         }

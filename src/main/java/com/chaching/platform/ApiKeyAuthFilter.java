@@ -5,13 +5,11 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -57,10 +55,8 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         }
         String hash = ApiKeyHash.of(key);
         if (!keys.isKnown(hash) && !limiter.hasBudget(address, RateLimiter.AddressKind.FAILED_KEY)) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(limiter.retryAfter(address, RateLimiter.AddressKind.FAILED_KEY)));
-            problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                    "Too many requests with a missing or invalid API key from this address. Retry after the seconds in Retry-After.",
-                    null, List.of()));
+            problems.writeRateLimited(response, limiter.retryAfter(address, RateLimiter.AddressKind.FAILED_KEY),
+                    "Too many requests with a missing or invalid API key from this address. Retry after the seconds in Retry-After.");
             return;
         }
         Optional<Tenant> tenant = KEY_SHAPE.matcher(key).matches() ? keys.tenant(hash) : Optional.empty();

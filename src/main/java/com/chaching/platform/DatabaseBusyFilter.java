@@ -5,8 +5,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,8 +17,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class DatabaseBusyFilter extends OncePerRequestFilter {
-
-    private static final Logger log = LoggerFactory.getLogger(DatabaseBusyFilter.class);
 
     private final ProblemResponses problems;
 
@@ -37,8 +33,7 @@ class DatabaseBusyFilter extends OncePerRequestFilter {
             if (!DatabaseBusy.isCause(e) || response.isCommitted()) {
                 throw e;
             }
-            log.warn("no database connection within the pool's timeout; answered 503: {}", e.toString());
-            DatabaseBusy.write(response, problems);
+            DatabaseBusy.write(response, problems, e);
         }
     }
 }

@@ -82,8 +82,7 @@ class DirectReadFilter extends OncePerRequestFilter {
             return;
         } catch (RuntimeException e) {
             if (DatabaseBusy.isCause(e)) {
-                log.warn("no database connection within the pool's timeout; answered 503: {}", e.toString());
-                DatabaseBusy.write(response, problems);
+                DatabaseBusy.write(response, problems, e);
                 return;
             }
             log.error("request failed", e);

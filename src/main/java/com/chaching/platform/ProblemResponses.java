@@ -2,6 +2,9 @@ package com.chaching.platform;
 
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -21,6 +24,12 @@ public class ProblemResponses {
 
     ResponseEntity<ProblemBody> entity(ApiProblem problem) {
         return ResponseEntity.status(problem.status()).contentType(PROBLEM_JSON).body(ProblemBody.of(problem));
+    }
+
+    /** A {@code 429 rate_limited} written straight to the response, with {@code Retry-After} (api.md "Rate limits"). */
+    public void writeRateLimited(HttpServletResponse response, long retryAfterSeconds, String detail) throws IOException {
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds));
+        write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited", detail, null, List.of()));
     }
 
     /** Writes the problem straight to the servlet response, for failures found before Spring MVC runs. */

@@ -5,13 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -47,10 +44,8 @@ class RateLimitFilter extends OncePerRequestFilter {
             // A sign-up spends from its client address's budget: one address cannot make accounts in a loop.
             RateLimiter.Decision signUp = limiter.spend(request.getRemoteAddr(), RateLimiter.AddressKind.SIGN_UP);
             if (!signUp.allowed()) {
-                response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(signUp.retryAfterSeconds()));
-                problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
-                        "Too many sign-ups from this address: at most " + signUp.limit() + " an hour. Retry after the seconds in Retry-After.",
-                        null, List.of()));
+                problems.writeRateLimited(response, signUp.retryAfterSeconds(),
+                        "Too many sign-ups from this address: at most " + signUp.limit() + " an hour. Retry after the seconds in Retry-After.");
                 return;
             }
         }
@@ -75,11 +70,10 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(REMAINING, Long.toString(decision.remaining()));
         response.setHeader(RESET, Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.retryAfterSeconds()));
-            problems.write(response, new ApiProblem(HttpStatus.TOO_MANY_REQUESTS, "rate_limited",
+            problems.writeRateLimited(response, decision.retryAfterSeconds(),
                     "Too many requests: this account may make " + decision.limit() + " " + (read ? "reads" : "writes") + " a second in "
                             + (tenant.livemode() ? "live" : "sandbox") + " mode. Retry after " + decision.retryAfterSeconds()
-                            + " seconds; back off further if it happens again.", null, List.of()));
+                            + " seconds; back off further if it happens again.");
             return;
         }
         chain.doFilter(request, response);
