@@ -1,0 +1,104 @@
+#!/usr/bin/env bash
+# The rate-limit benchmark (issue 15): one sandbox account floods GET /customers at many times its budget
+# while a second account reads at a pace within its own; the second account's p99 is measured alone and
+# under the flood. It must get no 429 (or any other status but 200), and its p99 should stay within 2 × the
+# unloaded one. The flood may get only 200 and 429. One command: bench/rate-limit.sh.
+# Settings (environment): DURATION (20s), FLOOD_CONNECTIONS (32), PACE_MS (50: the quiet client's pause,
+# 20 requests a second, within the sandbox budget of 25), PORT (8090), DB_PORT (55434).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION=${DURATION:-20s}
+FLOOD_CONNECTIONS=${FLOOD_CONNECTIONS:-32}
+PACE_MS=${PACE_MS:-50}
+PORT=${PORT:-8090}
+DB_PORT=${DB_PORT:-55434}
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms128m -Xmx192m -XX:MaxMetaspaceSize=128m -Xss512k -XX:ReservedCodeCacheSize=64m}
+RESULTS=bench/results/rate-limit-$(date -u +%Y%m%dT%H%M%SZ)
+DATA_DIR=$RESULTS/data
+
+for tool in wrk curl; do
+  command -v "$tool" >/dev/null || { echo "bench needs $tool (Debian: apt-get install wrk curl)"; exit 1; }
+done
+. bench/java-home.sh
+mkdir -p "$RESULTS"
+
+echo "== building"
+./mvnw -q -DskipTests package
+JAR=$(ls target/chaching-*.jar | grep -v original | head -1)
+
+echo "== starting the server on :$PORT with the default budgets (fresh data in $DATA_DIR)"
+# shellcheck disable=SC2086
+"$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
+  --chaching.database.data-dir="$DATA_DIR" --chaching.database.embedded-port="$DB_PORT" \
+  --management.server.port=0 --logging.level.root=WARN > "$RESULTS/server.log" 2>&1 &
+SERVER=$!
+trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA_DIR"; exit $status' EXIT
+for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 1; done
+curl -sf "localhost:$PORT/health" >/dev/null || { echo "server did not start; see $RESULTS/server.log"; exit 1; }
+
+sign_up() {
+  curl -sf -XPOST "localhost:$PORT/accounts" -H 'Content-Type: application/json' \
+    -d "{\"name\":\"$1\",\"email\":\"$1-$RANDOM@bench.test\",\"password\":\"bench-password-1\"}" \
+    | sed -E 's/.*"apiKey":"([^"]+)".*/\1/'
+}
+NOISY=$(sign_up noisy)
+QUIET=$(sign_up quiet)
+[ -n "$NOISY" ] && [ -n "$QUIET" ] || { echo "FAILED: could not sign up the two accounts"; exit 1; }
+
+expect_only() {
+  local file=$1 allowed=$2
+  if grep -q "Non-2xx or 3xx responses" "$file" && [ "$allowed" = "200" ]; then
+    echo "FAILED: $file has answers other than 200:"; grep -E "^status |Non-2xx" "$file"; exit 1
+  fi
+  if grep "^status " "$file" | grep -Evq "^status ($allowed):"; then
+    echo "FAILED: $file has a status outside $allowed:"; grep -E "^status " "$file"; exit 1
+  fi
+  grep -q "^status " "$file" || { echo "FAILED: $file counted no answers"; exit 1; }
+}
+p99() {
+  awk '$1 == "99%" {print $2}' "$1"
+}
+to_ms() {
+  case $1 in
+    *us) awk -v v="${1%us}" 'BEGIN {print v / 1000}' ;;
+    *ms) echo "${1%ms}" ;;
+    *s) awk -v v="${1%s}" 'BEGIN {print v * 1000}' ;;
+  esac
+}
+quiet_run() {
+  CHACHING_BENCH_KEY=$QUIET CHACHING_BENCH_PACE_MS=$PACE_MS \
+    wrk -t1 -c1 -d"$DURATION" --latency -s bench/list-customers.lua "http://localhost:$PORT" > "$1"
+  expect_only "$1" 200
+}
+
+echo "== warm-up: both accounts, as in the measured runs, 20 s"
+CHACHING_BENCH_KEY=$NOISY wrk -t1 -c"$FLOOD_CONNECTIONS" -d20s -s bench/list-customers.lua "http://localhost:$PORT" > "$RESULTS/warm-up-flood.txt" &
+WARM=$!
+CHACHING_BENCH_KEY=$QUIET CHACHING_BENCH_PACE_MS=$PACE_MS wrk -t1 -c1 -d20s -s bench/list-customers.lua "http://localhost:$PORT" > "$RESULTS/warm-up.txt"
+wait $WARM
+expect_only "$RESULTS/warm-up.txt" 200
+expect_only "$RESULTS/warm-up-flood.txt" "200|429"
+
+echo "== the quiet account alone: 1 connection, a request every $PACE_MS ms, $DURATION"
+quiet_run "$RESULTS/quiet-alone.txt"
+
+echo "== the same, while the noisy account floods with $FLOOD_CONNECTIONS connections"
+CHACHING_BENCH_KEY=$NOISY wrk -t1 -c"$FLOOD_CONNECTIONS" -d"$DURATION" -s bench/list-customers.lua "http://localhost:$PORT" > "$RESULTS/flood.txt" &
+FLOOD=$!
+quiet_run "$RESULTS/quiet-flooded.txt"
+wait $FLOOD
+expect_only "$RESULTS/flood.txt" "200|429"
+
+alone=$(p99 "$RESULTS/quiet-alone.txt")
+flooded=$(p99 "$RESULTS/quiet-flooded.txt")
+{
+  echo "quiet alone:    $(awk '/Requests\/sec/ {print $2}' "$RESULTS/quiet-alone.txt") req/s, p99 $alone, statuses: $(grep '^status ' "$RESULTS/quiet-alone.txt" | paste -sd ' ' -)"
+  echo "quiet flooded:  $(awk '/Requests\/sec/ {print $2}' "$RESULTS/quiet-flooded.txt") req/s, p99 $flooded, statuses: $(grep '^status ' "$RESULTS/quiet-flooded.txt" | paste -sd ' ' -)"
+  echo "flood:          $(awk '/Requests\/sec/ {print $2}' "$RESULTS/flood.txt") req/s, statuses: $(grep '^status ' "$RESULTS/flood.txt" | paste -sd ' ' -)"
+  if awk -v a="$(to_ms "$alone")" -v f="$(to_ms "$flooded")" 'BEGIN {exit !(f <= 2 * a)}'; then
+    echo "goal met: the quiet account's p99 under the flood is within 2 × its p99 alone, with no 429"
+  else
+    echo "goal NOT met: the quiet account's p99 under the flood is over 2 × its p99 alone"
+  fi
+} | tee "$RESULTS/summary.txt"
