@@ -23,19 +23,10 @@ done
 . bench/java-home.sh
 mkdir -p "$RESULTS"
 
-echo "== building"
-./mvnw -q -DskipTests package
-JAR=$(ls target/chaching-*.jar | grep -v original | head -1)
-
-echo "== starting the server on :$PORT with the default budgets (fresh data in $DATA_DIR)"
-# shellcheck disable=SC2086
-"$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
-  --chaching.database.data-dir="$DATA_DIR" --chaching.database.embedded-port="$DB_PORT" \
-  --management.server.port=0 --logging.level.root=WARN > "$RESULTS/server.log" 2>&1 &
-SERVER=$!
-trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; rm -rf "$DATA_DIR"; exit $status' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 1; done
-curl -sf "localhost:$PORT/health" >/dev/null || { echo "server did not start; see $RESULTS/server.log"; exit 1; }
+. bench/server.sh
+trap 'status=$?; kill "${SERVER:-}" 2>/dev/null; wait "${SERVER:-}" 2>/dev/null || true; rm -rf "$DATA_DIR"; exit $status' EXIT
+# The default budgets: what is measured is the limiter as it ships.
+start_server
 
 sign_up() {
   curl -sf -XPOST "localhost:$PORT/accounts" -H 'Content-Type: application/json' \

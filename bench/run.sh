@@ -27,23 +27,11 @@ done
 . bench/java-home.sh
 mkdir -p "$RESULTS"
 
-echo "== building"
-./mvnw -q -DskipTests package
-JAR=$(ls target/chaching-*.jar | grep -v original | head -1)
-
-echo "== starting the server on :$PORT (embedded PostgreSQL on :$DB_PORT, data in $DATA_DIR)"
-# shellcheck disable=SC2086
-# The management port (metrics, probes) is not read here: any free one, so it never collides. The one bench
-# account makes thousands of requests a second: its rate limits (docs/operations.md) are set far above that,
-# so the limiter runs on every request, as in production, and refuses none.
-"$JAVA_HOME/bin/java" $JAVA_OPTS -jar "$JAR" --server.port="$PORT" \
-  --chaching.database.data-dir="$DATA_DIR" --chaching.database.embedded-port="$DB_PORT" \
-  --chaching.rate-limit.sandbox.reads-per-second=1000000 --chaching.rate-limit.sandbox.writes-per-second=1000000 \
-  --management.server.port=0 --logging.level.root=WARN > "$RESULTS/server.log" 2>&1 &
-SERVER=$!
-trap 'status=$?; kill $SERVER 2>/dev/null; wait $SERVER 2>/dev/null || true; exit $status' EXIT
-for _ in $(seq 1 120); do curl -sf "localhost:$PORT/health" >/dev/null && break; sleep 1; done
-curl -sf "localhost:$PORT/health" >/dev/null || { echo "server did not start; see $RESULTS/server.log"; exit 1; }
+. bench/server.sh
+# The one bench account makes thousands of requests a second: its rate limits (docs/operations.md) are set
+# far above that, so the limiter runs on every request, as in production, and refuses none.
+trap 'status=$?; kill "${SERVER:-}" 2>/dev/null; wait "${SERVER:-}" 2>/dev/null || true; exit $status' EXIT
+start_server --chaching.rate-limit.sandbox.reads-per-second=1000000 --chaching.rate-limit.sandbox.writes-per-second=1000000
 
 echo "== account and $CUSTOMERS customers"
 # The bench account's key lives with the data it belongs to (never in git): new data, a new account.
