@@ -58,7 +58,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         RateLimiter.Kind kind = read ? RateLimiter.Kind.READ : RateLimiter.Kind.WRITE;
         RateLimiter.Decision decision;
         try {
-            decision = limiter.spend(tenant, kind, RequestCost.of(request, limiter.limitOf(tenant, kind)));
+            decision = limiter.spend(tenant, kind, RequestCost.of(request));
         } catch (RuntimeException e) {
             // The budget's store failed (the database, most likely): the request goes on unlimited rather than
             // failing for a reason of the limiter's own; it will likely meet the same failure and answer it.

@@ -138,7 +138,7 @@ public class RateLimiter {
         return new Decision(false, limit, 0, reset, Math.max(1, seconds(probe.getNanosToWaitForRefill())));
     }
 
-    public long limitOf(Tenant tenant, Kind kind) {
+    private long limitOf(Tenant tenant, Kind kind) {
         if (tenant.livemode()) {
             return kind == Kind.READ ? liveReads : liveWrites;
         }

@@ -7,8 +7,8 @@ import java.util.Set;
  * How many tokens of its account's budget a request spends (docs/operations.md "Rate limits"), so that the limit
  * bounds the work and not only the requests: most cost one; a test-clock advance, which may run up to 250 billing
  * periods of work, costs ten writes; a search, which may walk much of the account's customers, five reads; and a
- * list one more read for each filter it is given, up to four more. Never more than the budget itself, which
- * could then never pay for it.
+ * list one more read for each filter it is given, up to four more. {@link RateLimiter#spend} caps it at the budget
+ * itself, which could otherwise never pay for it.
  */
 final class RequestCost {
 
@@ -21,11 +21,7 @@ final class RequestCost {
     private RequestCost() {
     }
 
-    static long of(HttpServletRequest request, long budget) {
-        return Math.min(budget, uncapped(request));
-    }
-
-    private static long uncapped(HttpServletRequest request) {
+    static long of(HttpServletRequest request) {
         String path = request.getRequestURI();
         if ("POST".equals(request.getMethod())) {
             return path.equals("/test-clock/advance") ? TEST_CLOCK_ADVANCE : 1;
