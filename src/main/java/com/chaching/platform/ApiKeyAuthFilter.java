@@ -16,7 +16,7 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Resolves {@code Authorization: Bearer sk_…} to the {@link Tenant} every request acts for; anything else
  * is a 401 (api.md "Accounts and authentication"). Keys are looked up through {@link ApiKeyCache}. Every 401
- * spends from the client address's budget of failed keys ({@link RateLimiter.AddressKind#FAILED_KEY}); while
+ * spends from the client address's budget of failed keys ({@link RateLimiter.ClientKind#FAILED_KEY}); while
  * that budget is empty, a key this copy does not already know is not looked up at all but answered 429, so
  * that a client guessing keys learns nothing from its guesses until the budget refills.
  */
@@ -47,21 +47,21 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         String key = BearerTokens.token(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (key == null) {
-            limiter.spend(address, RateLimiter.AddressKind.FAILED_KEY);
+            limiter.spend(address, RateLimiter.ClientKind.FAILED_KEY);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(response, ApiProblem.unauthenticated(
                     "No API key provided. Send Authorization: Bearer sk_test_… (or sk_live_…)."));
             return;
         }
         String hash = ApiKeyHash.of(key);
-        if (!keys.isKnown(hash) && !limiter.hasBudget(address, RateLimiter.AddressKind.FAILED_KEY)) {
-            problems.writeRateLimited(response, limiter.retryAfter(address, RateLimiter.AddressKind.FAILED_KEY),
+        if (!keys.isKnown(hash) && !limiter.hasBudget(address, RateLimiter.ClientKind.FAILED_KEY)) {
+            problems.writeRateLimited(response, limiter.retryAfter(address, RateLimiter.ClientKind.FAILED_KEY),
                     "Too many requests with a missing or invalid API key from this address. Retry after the seconds in Retry-After.");
             return;
         }
         Optional<Tenant> tenant = KEY_SHAPE.matcher(key).matches() ? keys.tenant(hash) : Optional.empty();
         if (tenant.isEmpty()) {
-            limiter.spend(address, RateLimiter.AddressKind.FAILED_KEY);
+            limiter.spend(address, RateLimiter.ClientKind.FAILED_KEY);
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(response, ApiProblem.unauthenticated("Invalid API key provided."));
             return;

@@ -42,7 +42,7 @@ class RateLimitFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         if ("POST".equals(request.getMethod()) && "/accounts".equals(request.getRequestURI())) {
             // A sign-up spends from its client address's budget: one address cannot make accounts in a loop.
-            RateLimiter.Decision signUp = limiter.spend(request.getRemoteAddr(), RateLimiter.AddressKind.SIGN_UP);
+            RateLimiter.Decision signUp = limiter.spend(request.getRemoteAddr(), RateLimiter.ClientKind.SIGN_UP);
             if (!signUp.allowed()) {
                 problems.writeRateLimited(response, signUp.retryAfterSeconds(),
                         "Too many sign-ups from this address: at most " + signUp.limit() + " an hour. Retry after the seconds in Retry-After.");

@@ -6,23 +6,25 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
+import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
+import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * Each account's request budget (docs/operations.md "Rate limits"): a token bucket per account, mode and kind of
- * request, refilled at the configured rate a second and holding at most one second's worth; and each client
- * address's budget of failed API keys and of sign-ups, before it has a key. All kept in PostgreSQL by
+ * request, refilled at the configured rate a second and holding at most one second's worth; and what a client
+ * may do before it has a key or a session: fail API keys, sign up, fail dashboard sign-ins. All kept in PostgreSQL by
  * Bucket4j ({@code rate_limit_buckets}) so that every copy of the service spends from the same one. A copy may
  * spend up to {@code unsynchronized-percent} of a bucket before it writes what it spent (decisions.md (cg): a
  * write for every request would cost more than the request); at 0 every request is written.
@@ -42,16 +44,19 @@ public class RateLimiter {
     }
 
     /**
-     * What a client address may do before it has an account's key (issue 15): fail to give a working API key,
-     * and sign up. Each a budget per address, refilled over its period.
+     * What a client may do before it has an account's key or a dashboard session (issue 15): fail to give a
+     * working API key, sign up, fail to sign in to the dashboard. Each a budget per client — an address, or for
+     * sign-in also an email ({@link #emailClient}) — refilled over its period.
      */
-    public enum AddressKind {
-        FAILED_KEY("failed-key", Duration.ofMinutes(1)), SIGN_UP("sign-up", Duration.ofHours(1));
+    public enum ClientKind {
+        FAILED_KEY("failed-key", Duration.ofMinutes(1)),
+        SIGN_UP("sign-up", Duration.ofHours(1)),
+        FAILED_SIGN_IN("failed-sign-in", Duration.ofMinutes(15));
 
         private final String value;
         private final Duration period;
 
-        AddressKind(String value, Duration period) {
+        ClientKind(String value, Duration period) {
             this.value = value;
             this.period = period;
         }
@@ -61,7 +66,9 @@ public class RateLimiter {
     public record Decision(boolean allowed, long limit, long remaining, long resetSeconds, long retryAfterSeconds) {
     }
 
-    private final ProxyManager<String> buckets;
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
+    private static final int PURGE_BATCH = 1_000;
+
     private final Cache<String, Bucket> inUse = Caffeine.newBuilder().maximumSize(100_000).expireAfterAccess(Duration.ofMinutes(10)).build();
     private final long liveReads;
     private final long liveWrites;
@@ -70,6 +77,7 @@ public class RateLimiter {
     private final int unsynchronizedPercent;
     private final long failedKeysPerMinute;
     private final long signUpsPerHour;
+    private final long failedSignInsPerQuarterHour;
 
     RateLimiter(DataSource dataSource, Clock serverClock,
                 @Value("${chaching.rate-limit.live.reads-per-second:100}") long liveReads,
@@ -78,12 +86,16 @@ public class RateLimiter {
                 @Value("${chaching.rate-limit.sandbox.writes-per-second:25}") long sandboxWrites,
                 @Value("${chaching.rate-limit.unsynchronized-percent:10}") int unsynchronizedPercent,
                 @Value("${chaching.rate-limit.address.failed-keys-per-minute:10}") long failedKeysPerMinute,
-                @Value("${chaching.rate-limit.address.sign-ups-per-hour:20}") long signUpsPerHour) {
+                @Value("${chaching.rate-limit.address.sign-ups-per-hour:20}") long signUpsPerHour,
+                @Value("${chaching.rate-limit.failed-sign-ins-per-quarter-hour:5}") long failedSignInsPerQuarterHour) {
         this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_buckets").idColumn("id").stateColumn("state")
                 // The server's clock, which the tests move: a bucket refills as that clock runs.
                 .clientClock(new ServerTimeMeter(serverClock))
+                // A bucket back to full holds nothing a new one would not: its row may go (RateLimitBucketPurge).
+                .expiresAtColumn("expires_at")
+                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ZERO))
                 .build();
         this.liveReads = positive(liveReads, "live.reads-per-second");
         this.liveWrites = positive(liveWrites, "live.writes-per-second");
@@ -95,6 +107,7 @@ public class RateLimiter {
         this.unsynchronizedPercent = unsynchronizedPercent;
         this.failedKeysPerMinute = positive(failedKeysPerMinute, "address.failed-keys-per-minute");
         this.signUpsPerHour = positive(signUpsPerHour, "address.sign-ups-per-hour");
+        this.failedSignInsPerQuarterHour = positive(failedSignInsPerQuarterHour, "failed-sign-ins-per-quarter-hour");
     }
 
     /** Spends {@code cost} tokens (at most the budget) of the tenant's budget for this kind of request. */
@@ -105,29 +118,62 @@ public class RateLimiter {
         return decide(inUse.get(key, k -> bucket(k, limit, Duration.ofSeconds(1))).tryConsumeAndReturnRemaining(Math.min(cost, limit)), limit);
     }
 
-    /** Spends one of what the client address may do before it has a key. */
-    public Decision spend(String address, AddressKind kind) {
+    /** Spends one of what the client (an address, or {@link #emailClient}) may do before it has a key or a session. */
+    public Decision spend(String client, ClientKind kind) {
         long limit = limitOf(kind);
-        return decide(addressBucket(address, kind, limit).tryConsumeAndReturnRemaining(1), limit);
+        return decide(clientBucket(client, kind, limit).tryConsumeAndReturnRemaining(1), limit);
     }
 
-    /** Whether the address has any of this budget left, spending none. */
-    public boolean hasBudget(String address, AddressKind kind) {
-        return addressBucket(address, kind, limitOf(kind)).getAvailableTokens() > 0;
+    /** Whether the client has any of this budget left, spending none. */
+    public boolean hasBudget(String client, ClientKind kind) {
+        return clientBucket(client, kind, limitOf(kind)).getAvailableTokens() > 0;
     }
 
-    /** When the address's budget of this kind has a token again, in seconds (at least 1). */
-    public long retryAfter(String address, AddressKind kind) {
-        return Math.max(1, seconds(addressBucket(address, kind, limitOf(kind)).estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    /** When the client's budget of this kind has a token again, in seconds (at least 1). */
+    public long retryAfter(String client, ClientKind kind) {
+        return Math.max(1, seconds(clientBucket(client, kind, limitOf(kind)).estimateAbilityToConsume(1).getNanosToWaitForRefill()));
     }
 
-    private long limitOf(AddressKind kind) {
-        return kind == AddressKind.FAILED_KEY ? failedKeysPerMinute : signUpsPerHour;
+    /** Gives the client its whole budget of this kind back (a right password clears its email's failures). */
+    public void forget(String client, ClientKind kind) {
+        String key = clientKey(client, kind, limitOf(kind));
+        inUse.invalidate(key);
+        buckets.removeProxy(key);
     }
 
-    private Bucket addressBucket(String address, AddressKind kind, long limit) {
-        String key = "address/" + address + "/" + kind.value + "/" + limit;
-        return inUse.get(key, k -> bucket(k, limit, kind.period));
+    /**
+     * The client that stands for an email address: a digest of it, lower-cased and stripped, so that a made-up
+     * email of any length is a key of one length and no email is stored.
+     */
+    public static String emailClient(String email) {
+        return "email:" + Sha256.hex(email.strip().toLowerCase(Locale.ROOT));
+    }
+
+    /** Deletes the buckets that are back to full (see the constructor); returns how many. */
+    int removeFull() {
+        int removed = 0;
+        int batch;
+        do {
+            batch = buckets.removeExpired(PURGE_BATCH);
+            removed += batch;
+        } while (batch == PURGE_BATCH);
+        return removed;
+    }
+
+    private long limitOf(ClientKind kind) {
+        return switch (kind) {
+            case FAILED_KEY -> failedKeysPerMinute;
+            case SIGN_UP -> signUpsPerHour;
+            case FAILED_SIGN_IN -> failedSignInsPerQuarterHour;
+        };
+    }
+
+    private Bucket clientBucket(String client, ClientKind kind, long limit) {
+        return inUse.get(clientKey(client, kind, limit), k -> bucket(k, limit, kind.period));
+    }
+
+    private static String clientKey(String client, ClientKind kind, long limit) {
+        return "client/" + kind.value + "/" + client + "/" + limit;
     }
 
     private static Decision decide(ConsumptionProbe probe, long limit) {

@@ -2,76 +2,114 @@ package com.chaching.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.chaching.testing.MutableClock;
+import com.chaching.testing.ApiTest;
 import java.time.Duration;
-import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
-/** The throttle's rule on its own: 5 failures within 15 minutes refuse the email or the address for 15 minutes. */
-class SignInThrottleTest {
+/**
+ * The throttle's rule, as it ships: 5 failed sign-ins for an email or from an address, refilled evenly over 15
+ * minutes (one back every 3), kept in PostgreSQL. Each test uses addresses and emails of its own: the budgets
+ * outlive a test.
+ */
+@TestPropertySource(properties = "chaching.rate-limit.failed-sign-ins-per-quarter-hour=5")
+class SignInThrottleTest extends ApiTest {
 
-    private final MutableClock clock = new MutableClock(Instant.parse("2026-03-01T09:00:00Z"));
-    private final SignInThrottle throttle = new SignInThrottle(clock);
+    private static final AtomicInteger CLIENTS = new AtomicInteger();
+
+    @Autowired
+    SignInThrottle throttle;
+
+    private final String owner = "owner-" + CLIENTS.incrementAndGet() + "-" + System.nanoTime() + "@example.test";
+
+    private static String address() {
+        int n = CLIENTS.incrementAndGet();
+        return "198.51." + (n / 250) + "." + (n % 250 + 1);
+    }
 
     @Test
     void fourFailuresRefuseNothingAndTheFifthRefusesTheEmailFromAnyAddress() {
         for (int failure = 1; failure <= 4; failure++) {
-            throttle.failed("owner@example.test", "192.0.2." + failure);
+            throttle.failed(owner, address());
         }
-        assertThat(throttle.refuses("owner@example.test", "198.51.100.1")).isFalse();
+        assertThat(throttle.refuses(owner, address())).isFalse();
 
-        throttle.failed("owner@example.test", "192.0.2.5");
+        throttle.failed(owner, address());
 
-        assertThat(throttle.refuses("OWNER@example.test ", "198.51.100.1")).isTrue();
-        assertThat(throttle.refuses("someone-else@example.test", "198.51.100.1")).isFalse();
+        assertThat(throttle.refuses(owner.toUpperCase() + " ", address())).as("the same email, however written").isTrue();
+        assertThat(throttle.refuses("someone-else-" + owner, address())).isFalse();
     }
 
     @Test
     void fiveFailuresFromOneAddressRefuseEveryEmailFromItOnly() {
+        String guesser = address();
         for (int failure = 1; failure <= 5; failure++) {
-            throttle.failed("guess" + failure + "@example.test", "192.0.2.7");
+            throttle.failed("guess" + failure + "-" + owner, guesser);
         }
 
-        assertThat(throttle.refuses("owner@example.test", "192.0.2.7")).isTrue();
-        assertThat(throttle.refuses("owner@example.test", "192.0.2.8")).isFalse();
+        assertThat(throttle.refuses(owner, guesser)).isTrue();
+        assertThat(throttle.refuses(owner, address())).isFalse();
     }
 
     @Test
-    void theRefusalEndsAfterFifteenMinutes() {
+    void afterFiveFailuresOneMoreTryComesBackEveryThreeMinutes() {
+        String guesser = address();
         for (int failure = 1; failure <= 5; failure++) {
-            throttle.failed("owner@example.test", "192.0.2.1");
+            throttle.failed(owner, guesser);
         }
-        clock.advance(Duration.ofMinutes(15).minusMillis(1));
-        assertThat(throttle.refuses("owner@example.test", "192.0.2.2")).isTrue();
+        serverClock.advance(Duration.ofMinutes(3).minusMillis(1));
+        assertThat(throttle.refuses(owner, guesser)).isTrue();
 
-        clock.advance(Duration.ofMillis(1));
+        serverClock.advance(Duration.ofMillis(1));
+        assertThat(throttle.refuses(owner, guesser)).isFalse();
+        throttle.failed(owner, guesser);
 
-        assertThat(throttle.refuses("owner@example.test", "192.0.2.2")).isFalse();
+        assertThat(throttle.refuses(owner, guesser)).as("one try, then three minutes more").isTrue();
     }
 
     @Test
-    void failuresOlderThanFifteenMinutesNoLongerCount() {
+    void aQuarterHourGivesTheWholeBudgetBack() {
+        String address = address();
         for (int failure = 1; failure <= 4; failure++) {
-            throttle.failed("owner@example.test", "192.0.2." + failure);
+            throttle.failed(owner, address);
         }
-        clock.advance(Duration.ofMinutes(15));
+        serverClock.advance(Duration.ofMinutes(15));
 
-        throttle.failed("owner@example.test", "192.0.2.5");
+        for (int failure = 1; failure <= 4; failure++) {
+            throttle.failed(owner, address);
+        }
 
-        assertThat(throttle.refuses("owner@example.test", "192.0.2.6")).isFalse();
+        assertThat(throttle.refuses(owner, address)).isFalse();
     }
 
     @Test
     void aSuccessClearsItsEmailsFailuresButNotItsAddresss() {
+        String address = address();
         for (int failure = 1; failure <= 4; failure++) {
-            throttle.failed("owner@example.test", "192.0.2.1");
+            throttle.failed(owner, address);
         }
-        throttle.succeeded("owner@example.test");
-        throttle.failed("owner@example.test", "192.0.2.9");
-        assertThat(throttle.refuses("owner@example.test", "192.0.2.9")).isFalse();
+        throttle.succeeded(owner);
+        String elsewhere = address();
+        throttle.failed(owner, elsewhere);
+        assertThat(throttle.refuses(owner, elsewhere)).as("the email's count starts again").isFalse();
 
-        throttle.failed("other@example.test", "192.0.2.1");
+        throttle.failed("other-" + owner, address);
 
-        assertThat(throttle.refuses("anyone@example.test", "192.0.2.1")).isTrue();
+        assertThat(throttle.refuses("anyone-" + owner, address)).as("the address's count does not").isTrue();
+    }
+
+    @Test
+    void anEmailOfAnyLengthIsCountedWithoutBeingStored() {
+        String huge = "x".repeat(100_000) + "@example.test";
+        String address = address();
+        for (int failure = 1; failure <= 5; failure++) {
+            throttle.failed(huge, address());
+        }
+
+        assertThat(throttle.refuses(huge, address)).isTrue();
+        assertThat(jdbc.sql("select count(*) from rate_limit_buckets where id like '%example.test%'").query(Long.class).single())
+                .as("emails are kept as digests").isZero();
     }
 }

@@ -7,9 +7,12 @@ import com.chaching.testing.ApiTest;
 import com.chaching.testing.Response;
 import java.time.Duration;
 import java.util.Map;
-import javax.sql.DataSource;
+import com.chaching.ChachingApplication;
+import com.chaching.testing.MutableClock;
 import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -19,9 +22,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = {"chaching.rate-limit.sandbox.reads-per-second=3", "chaching.rate-limit.sandbox.writes-per-second=2",
         "chaching.rate-limit.unsynchronized-percent=0"})
 class RateLimitApiTest extends ApiTest {
-
-    @Autowired
-    DataSource dataSource;
 
     @Test
     void readsBeyondTheBudgetAreRefusedWithRetryAfterUntilTheClockRefillsThem() {
@@ -111,19 +111,38 @@ class RateLimitApiTest extends ApiTest {
         assertThat(noKey.header("RateLimit-Limit")).isNull();
     }
 
-    /** Two copies of the service keep one budget: two limiters, as two copies make them, over the one database. */
+    /**
+     * Two copies of the service keep one budget: a second application context, on its own port, over the same
+     * database and reading the same (moved) clock, answers with what the first spent, and the other way round.
+     */
     @Test
-    void twoCopiesSpendFromOneBudget() {
-        Api api = signUp();
+    void twoCopiesOfTheServiceSpendFromOneBudget() {
+        Api first = signUp();
         serverClock.advance(Duration.ofSeconds(1));
-        Tenant tenant = new Tenant(api.accountId(), false);
-        RateLimiter first = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0, 10, 20);
-        RateLimiter second = new RateLimiter(dataSource, serverClock, 100, 100, 3, 2, 0, 10, 20);
+        try (ConfigurableApplicationContext copy = secondCopy()) {
+            Api second = new Api("http://127.0.0.1:" + copy.getEnvironment().getProperty("local.server.port"), first.key(), first.accountId());
 
-        assertThat(first.spend(tenant, RateLimiter.Kind.READ, 1).allowed()).isTrue();
-        assertThat(second.spend(tenant, RateLimiter.Kind.READ, 1).remaining()).isEqualTo(1);
-        assertThat(first.spend(tenant, RateLimiter.Kind.READ, 1).allowed()).isTrue();
-        assertThat(second.spend(tenant, RateLimiter.Kind.READ, 1).allowed()).isFalse();
-        assertThat(api.get("/customers").status()).as("the service itself is a third copy on the same budget").isEqualTo(429);
+            assertThat(first.get("/customers").header("RateLimit-Remaining")).isEqualTo("2");
+            assertThat(second.get("/customers").header("RateLimit-Remaining")).as("the second copy sees the first's spending").isEqualTo("1");
+            assertThat(first.get("/customers").header("RateLimit-Remaining")).isEqualTo("0");
+            Response refused = second.get("/customers");
+            assertThat(refused.status()).as("the budget is the account's, not the copy's").isEqualTo(429);
+            assertThat(refused.header("Retry-After")).isEqualTo("1");
+
+            serverClock.advance(Duration.ofSeconds(1));
+            assertThat(second.get("/customers").status()).isEqualTo(200);
+            assertThat(first.get("/customers").header("RateLimit-Remaining")).isEqualTo("1");
+        }
+    }
+
+    /** The service again, as another running copy would be: this test's settings, its database, its clock. */
+    private ConfigurableApplicationContext secondCopy() {
+        return new SpringApplicationBuilder(ChachingApplication.class)
+                .initializers(context -> ((GenericApplicationContext) context).registerBean("testServerClock", MutableClock.class,
+                        () -> serverClock, definition -> definition.setPrimary(true)))
+                .run("--chaching.database.ephemeral=true", "--chaching.secrets-key=" + SECRETS_KEY,
+                        "--server.port=0", "--server.address=127.0.0.1", "--management.server.port=0", "--chaching.engine.interval=PT1H",
+                        "--chaching.rate-limit.sandbox.reads-per-second=3", "--chaching.rate-limit.sandbox.writes-per-second=2",
+                        "--chaching.rate-limit.unsynchronized-percent=0");
     }
 }

@@ -23,8 +23,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 // The frozen clock never refills a bucket: budgets far beyond what any test spends (RateLimitApiTest sets its own).
                 "chaching.rate-limit.live.reads-per-second=10000000", "chaching.rate-limit.live.writes-per-second=10000000",
                 "chaching.rate-limit.sandbox.reads-per-second=10000000", "chaching.rate-limit.sandbox.writes-per-second=10000000",
-                // Every test's requests come from 127.0.0.1: AddressRateLimitApiTest sets small address budgets of its own.
-                "chaching.rate-limit.address.failed-keys-per-minute=10000000", "chaching.rate-limit.address.sign-ups-per-hour=10000000"})
+                // Every test's requests come from 127.0.0.1: AddressRateLimitApiTest sets small address budgets of its own,
+                // BrowserTest the dashboard's budget of failed sign-ins as it ships.
+                "chaching.rate-limit.address.failed-keys-per-minute=10000000", "chaching.rate-limit.address.sign-ups-per-hour=10000000",
+                "chaching.rate-limit.failed-sign-ins-per-quarter-hour=10000000"})
 @Import({FrozenServerClock.class, ManagementServer.class})
 public abstract class ApiTest {
 

@@ -26,14 +26,17 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestInfo;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * Base of the dashboard's browser tests: the whole server as in {@link ApiTest}, driven through Debian's
- * Chromium (headless) by Playwright, one fresh browser context (no cookies) per test. Every page a test
+ * Chromium (headless) by Playwright, one fresh browser context (no cookies) per test, with the dashboard's
+ * budget of failed sign-ins as it ships (5 a quarter hour, shared by every browser test: all come from 127.0.0.1). Every page a test
  * reaches through {@link #visit} or {@link #shot} is kept as a screenshot under {@code target/screenshots/}.
  * Without /usr/bin/chromium the tests are skipped, saying what to install; CI sets
  * {@code CHACHING_REQUIRE_BROWSER=1} so that they fail instead.
  */
+@TestPropertySource(properties = "chaching.rate-limit.failed-sign-ins-per-quarter-hour=5")
 public abstract class BrowserTest extends ApiTest {
 
     private static final Path CHROMIUM = Paths.get("/usr/bin/chromium");
