@@ -94,17 +94,17 @@ for flood_pace in $FLOOD_PACES_MS; do
   CHACHING_BENCH_KEY=$NOISY CHACHING_BENCH_PACE_MS=$flood_pace \
     wrk -t1 -c"$FLOOD_CONNECTIONS" -d"$DURATION" -s bench/list-customers.lua "http://localhost:$PORT" > "$RESULTS/flood-$flood_pace.txt" &
   FLOOD=$!
-  server_cpu0=$(cpu_ticks_of_server); machine_cpu0=$(cpu_ticks_of_machine)
+  server_cpu0=$(cpu_ticks_of_server); machine_cpu0=$(cpu_ticks_of_machine); started=$(date +%s)
   quiet_run "$RESULTS/quiet-flooded-$flood_pace.txt"
   wait $FLOOD
-  server_cpu1=$(cpu_ticks_of_server); machine_cpu1=$(cpu_ticks_of_machine)
+  server_cpu1=$(cpu_ticks_of_server); machine_cpu1=$(cpu_ticks_of_machine); SECONDS_RUN=$(( $(date +%s) - started ))
   requests=$(awk '/requests in/ {n += $1} END {print n}' "$RESULTS/flood-$flood_pace.txt" "$RESULTS/quiet-flooded-$flood_pace.txt")
   expect_only "$RESULTS/flood-$flood_pace.txt" "200|429"
   flooded=$(p99 "$RESULTS/quiet-flooded-$flood_pace.txt")
   flood_rate=$(awk '/Requests\/sec/ {print $2}' "$RESULTS/flood-$flood_pace.txt")
   {
     echo "flood pausing $flood_pace ms: $flood_rate req/s ($(awk -v r="$flood_rate" 'BEGIN {printf "%.0f", r / 25}') × the budget), statuses: $(grep '^status ' "$RESULTS/flood-$flood_pace.txt" | paste -sd ' ' -)"
-    echo "  CPU a request (both accounts'): the server's $(( (server_cpu1 - server_cpu0) * 1000000 / TICKS / requests )) µs, the machine's $(( (machine_cpu1 - machine_cpu0) * 1000000 / TICKS / requests )) µs (wrk, PostgreSQL and the kernel too)"
+    echo "  CPU: the server busy $(( (server_cpu1 - server_cpu0) * 100 / TICKS / SECONDS_RUN )) % of a core, $(( (server_cpu1 - server_cpu0) * 1000000 / TICKS / requests )) µs a request; the machine busy $(( (machine_cpu1 - machine_cpu0) * 100 / TICKS / SECONDS_RUN / $(nproc) )) % of its $(nproc) cores, $(( (machine_cpu1 - machine_cpu0) * 1000000 / TICKS / requests )) µs a request (wrk, PostgreSQL, the kernel and anything else running too)"
     echo "  quiet under it: $(awk '/Requests\/sec/ {print $2}' "$RESULTS/quiet-flooded-$flood_pace.txt") req/s, p99 $flooded, statuses: $(grep '^status ' "$RESULTS/quiet-flooded-$flood_pace.txt" | paste -sd ' ' -)"
     if awk -v a="$(to_ms "$alone")" -v f="$(to_ms "$flooded")" 'BEGIN {exit !(f <= 2 * a)}'; then
       echo "  goal met: p99 within 2 × its p99 alone ($(awk -v a="$(to_ms "$alone")" -v f="$(to_ms "$flooded")" 'BEGIN {printf "%.1f", f / a}') ×), no 429"
