@@ -2,10 +2,12 @@ package com.chaching.testing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
@@ -26,7 +28,8 @@ public final class RecordedStatements {
     /** The verdict on each statement text seen: a test run repeats a few hundred texts many thousands of times. */
     private static final Map<String, List<String>> VERDICTS = new ConcurrentHashMap<>();
 
-    private final List<String> violations = new ArrayList<>();
+    /** Each distinct report once: a statement run by every request of a test would otherwise be listed as often. */
+    private final Set<String> violations = new LinkedHashSet<>();
 
     /** Fails, naming each one, if a statement since the last call locked or wrote without naming one account. */
     public void assertEveryLockAndWriteNamedOneAccount() {
@@ -60,7 +63,7 @@ public final class RecordedStatements {
         if (verdict.isEmpty() || ranByFlyway()) {
             return;
         }
-        String report = String.join("; ", verdict) + "\n    in " + caller() + " on thread " + Thread.currentThread().getName()
+        String report = String.join("; ", verdict) + "\n    in " + caller()
                 + "\n    " + sql.strip().replace("\n", "\n    ");
         synchronized (violations) {
             violations.add(report);
@@ -71,12 +74,14 @@ public final class RecordedStatements {
         return StackWalker.getInstance().walk(frames -> frames.anyMatch(frame -> frame.getClassName().startsWith("org.flywaydb.")));
     }
 
-    /** The first of our own methods on the stack that is not this recorder: the repository (or test) that ran it. */
+    /** Our own innermost methods on the stack (a helper such as AccountRows, then the repository or test that called it). */
     private static String caller() {
-        return StackWalker.getInstance().walk(frames -> frames
+        String callers = StackWalker.getInstance().walk(frames -> frames
                 .filter(frame -> frame.getClassName().startsWith("com.chaching.")
                         && !frame.getClassName().startsWith(RecordedStatements.class.getName()))
+                .limit(3)
                 .map(frame -> frame.getClassName() + "." + frame.getMethodName() + ":" + frame.getLineNumber())
-                .findFirst().orElse("(no Chaching code on the stack)"));
+                .collect(Collectors.joining(" < ")));
+        return callers.isEmpty() ? "(no Chaching code on the stack)" : callers;
     }
 }
