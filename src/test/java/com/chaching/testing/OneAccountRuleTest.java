@@ -100,6 +100,23 @@ class OneAccountRuleTest {
     }
 
     @Test
+    void aSubqueryOfAWriteNamesTheAccountToo() {
+        assertThat(rule.violations("""
+                update invoices set amount_paid = (select sum(t.amount) from transactions t where t.invoice_id = invoices.invoice_id)
+                 where account_id = ?
+                """)).hasSize(1);
+        assertThat(rule.violations("""
+                update invoices set amount_paid = (select sum(t.amount) from transactions t
+                                                    where t.account_id = ? and t.invoice_id = invoices.invoice_id)
+                 where account_id = ?
+                """)).isEmpty();
+        assertThat(rule.violations("""
+                delete from subscription_items i where i.account_id = ?
+                   and exists (select 1 from subscriptions s where s.account_id = i.account_id and s.status = 'canceled')
+                """)).hasSize(1);
+    }
+
+    @Test
     void anInsertNamesItsAccountByTheValueItGives() {
         assertThat(rule.violations("insert into customers (account_id, customer_id) values (?, ?)")).isEmpty();
         assertThat(rule.violations("insert into customers (account_id, customer_id) values ('acct_1', ?), ('acct_2', ?)")).isEmpty();
