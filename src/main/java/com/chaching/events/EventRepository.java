@@ -39,7 +39,9 @@ class EventRepository {
 
     /**
      * The event, and a pending attempt due {@code deliverAt} for every endpoint that takes it
-     * ({@link #ENDPOINTS_TAKING_EVENT}): one statement, one round trip.
+     * ({@link #ENDPOINTS_TAKING_EVENT}): one statement, one round trip. A delivery's account is taken from its endpoint,
+     * which the statement names by {@code :accountId}, not from the CTE's row: so the insert names its one account, as
+     * Citus needs to route it to one shard (issue 16).
      */
     private static final String INSERT = """
                         with event as (
@@ -48,7 +50,7 @@ class EventRepository {
                             returning account_id, event_id, type)
                         insert into webhook_deliveries (account_id, delivery_id, webhook_endpoint_id, event_id, attempt, status,
                                                         next_attempt_at, created_at)
-                        select e.account_id, 'whd_' || replace(gen_random_uuid()::text, '-', ''), w.webhook_endpoint_id, e.event_id,
+                        select w.account_id, 'whd_' || replace(gen_random_uuid()::text, '-', ''), w.webhook_endpoint_id, e.event_id,
                                1, 'pending', :deliverAt, :deliverAt
                         from event e
                         """ + ENDPOINTS_TAKING_EVENT;

@@ -26,10 +26,13 @@ import org.springframework.stereotype.Repository;
 @Repository
 class TransactionRepository {
 
+    // The refunds' subquery names the account itself (:accountId, never r.account_id = t.account_id): Citus routes a
+    // statement that locks rows to one shard only when every level of it names the account (issue 16), and every
+    // statement built on this one filters t.account_id = :accountId too.
     private static final String SELECT = """
             select t.*, c.external_key as customer_key,
                    (select coalesce(sum(r.amount), 0) from transactions r
-                     where r.account_id = t.account_id and r.source_transaction_id = t.transaction_id
+                     where r.account_id = :accountId and r.source_transaction_id = t.transaction_id
                        and r.type = 'refund' and r.status = 'succeeded') as refunded_amount
               from transactions t
               left join customers c on c.account_id = t.account_id and c.customer_id = t.customer_id

@@ -2,6 +2,7 @@ package com.chaching.platform;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -103,8 +104,18 @@ class IdempotencyRepository {
                 .update();
     }
 
-    int purgeExpired(Instant now) {
-        return jdbc.sql("delete from idempotency_keys where expires_at <= :now")
+    /** The accounts that hold keys expired at {@code now}: a read across accounts, so that each delete names one. */
+    List<String> accountsWithExpiredKeys(Instant now) {
+        return jdbc.sql("select distinct account_id from idempotency_keys where expires_at <= :now")
+                .param("now", utc(now))
+                .query(String.class)
+                .list();
+    }
+
+    /** Deletes the account's keys expired at {@code now}; one account per delete, so that Citus routes it to one shard. */
+    int purgeExpired(String accountId, Instant now) {
+        return jdbc.sql("delete from idempotency_keys where account_id = :accountId and expires_at <= :now")
+                .param("accountId", accountId)
                 .param("now", utc(now))
                 .update();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.chaching.platform.AccountClock;
 import com.chaching.testing.ApiTest;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
@@ -12,6 +13,7 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -148,8 +150,8 @@ class BillingRunBenchmark extends ApiTest {
     }
 
     /** pgbench -i then a 30-second TPC-B run with 8 clients on the same embedded PostgreSQL, or why it did not run. */
-    private String pgbenchTpcB() throws IOException, InterruptedException {
-        String url = ((com.zaxxer.hikari.HikariDataSource) dataSource).getJdbcUrl();
+    private String pgbenchTpcB() throws IOException, InterruptedException, SQLException {
+        String url = dataSource.unwrap(HikariDataSource.class).getJdbcUrl();
         URI uri = URI.create(url.substring("jdbc:".length()));
         List<String> connection = List.of("-h", uri.getHost(), "-p", String.valueOf(uri.getPort()), "-U", "postgres");
         try {

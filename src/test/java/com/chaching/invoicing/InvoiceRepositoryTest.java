@@ -48,10 +48,10 @@ class InvoiceRepositoryTest extends ApiTest {
                 .returns(Instant.parse("2026-04-15T10:20:30.123457Z"), InvoiceRow::dueDate)
                 .returns(Instant.parse("2026-03-16T10:20:31Z"), InvoiceRow::paidAt);
         assertThat(jdbc.sql("""
-                        select count(*) from invoices
-                         where account_id = :a and number is null and due_date is null and payment_in_flight is null
-                           and next_payment_attempt is null and finalized_at is null and paid_at is null and voided_at is null
-                           and metadata = '{}'
+                        select count(*) from invoices i
+                         where i.account_id = :a and i.number is null and i.due_date is null and i.payment_in_flight is null
+                           and i.next_payment_attempt is null and i.finalized_at is null and i.paid_at is null and i.voided_at is null
+                           and i.metadata = '{}'
                         """).param("a", api.accountId()).query(Long.class).single()).isEqualTo(2);
     }
 

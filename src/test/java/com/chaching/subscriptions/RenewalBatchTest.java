@@ -124,7 +124,7 @@ class RenewalBatchTest extends ApiTest {
         for (String id : ids) {
             assertThat(invoicesOf(api, id)).hasSize(2).allSatisfy(invoice -> assertThat(invoice.get("status").asString()).isEqualTo("paid"));
         }
-        List<Long> numbers = jdbc.sql("select cast(split_part(number, '-', 2) as bigint) from invoices where account_id = :a order by 1")
+        List<Long> numbers = jdbc.sql("select cast(split_part(i.number, '-', 2) as bigint) from invoices i where i.account_id = :a order by 1")
                 .param("a", api.accountId()).query(Long.class).list();
         assertThat(numbers).containsExactlyElementsOf(IntStream.rangeClosed(1, 2 * SUBSCRIPTIONS).mapToObj(n -> (long) n).toList());
         assertThat(gatewayCharges(api)).isEqualTo(2L * SUBSCRIPTIONS);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalManagementPort;
@@ -15,7 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 /**
  * Base of the HTTP tests: the whole service on a random port, and its management server (actuator) on
  * another, over the throwaway embedded PostgreSQL (started once for the test run), with a frozen server
- * clock the tests move themselves.
+ * clock the tests move themselves. Every statement the server runs is checked to name one account where Citus needs
+ * it (issue 16): a test fails after it has run if one did not ({@link RecordedStatements}).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"chaching.database.ephemeral=true", "logging.level.com.chaching=INFO", "management.server.port=0",
@@ -27,7 +29,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 // BrowserTest the dashboard's budget of failed sign-ins as it ships.
                 "chaching.rate-limit.address.failed-keys-per-minute=10000000", "chaching.rate-limit.address.sign-ups-per-hour=10000000",
                 "chaching.rate-limit.failed-sign-ins-per-quarter-hour=10000000"})
-@Import({FrozenServerClock.class, ManagementServer.class})
+@Import({FrozenServerClock.class, ManagementServer.class, StatementRecording.class})
 public abstract class ApiTest {
 
     public static final Instant SERVER_START = Instant.parse("2026-03-01T09:00:00Z");
@@ -47,6 +49,14 @@ public abstract class ApiTest {
 
     @Autowired
     protected MutableClock serverClock;
+
+    @Autowired
+    private RecordedStatements statements;
+
+    @AfterEach
+    void everyLockAndWriteNamedOneAccount() {
+        statements.assertEveryLockAndWriteNamedOneAccount();
+    }
 
     protected String baseUrl() {
         return "http://localhost:" + port;
