@@ -7,6 +7,9 @@ import com.chaching.testing.ApiTest;
 import com.chaching.testing.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.junit.jupiter.api.Test;
 
 class AccountsApiTest extends ApiTest {
@@ -62,6 +65,26 @@ class AccountsApiTest extends ApiTest {
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.code()).isEqualTo("resource_already_exists");
         assertThat(again.text("param")).isEqualTo("email");
+    }
+
+    /** Sign-up's one account an email holds under concurrency (issue 16: kept by the unique index, on Citus a reference table's). */
+    @Test
+    void parallelSignUpsOfOneEmailMakeOneAccount() {
+        String email = "race-" + System.nanoTime() + "@example.test";
+        List<String> spellings = List.of(email, email.toUpperCase(), email, email.toUpperCase(), email, email.toUpperCase());
+
+        List<Response> answers;
+        // A thread each, whatever the machine: all six are in flight at once.
+        try (ExecutorService clients = Executors.newFixedThreadPool(spellings.size())) {
+            answers = spellings.stream()
+                    .map(spelling -> CompletableFuture.supplyAsync(() -> anonymous().post("/accounts",
+                            Map.of("name", "Racer", "email", spelling, "password", "correct horse battery")), clients))
+                    .toList().stream().map(CompletableFuture::join).toList();
+        }
+
+        assertThat(answers).extracting(Response::status).containsOnlyOnce(201).containsOnly(201, 409);
+        assertThat(jdbc.sql("select count(*) from accounts where lower(email) = :email").param("email", email).query(Long.class).single())
+                .isEqualTo(1);
     }
 
     @Test
