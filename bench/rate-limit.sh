@@ -5,7 +5,7 @@
 # unloaded one. The flood may get only 200 and 429. One command: bench/rate-limit.sh.
 # The flood runs once for each pause in FLOOD_PACES_MS: each of its connections waits that long between
 # requests (32 connections at 32 ms: about 1 000 requests a second, 40 × the budget), 0 as fast as they can
-# (every cycle the two cores have left, on this machine 30 000 a second).
+# (each refusal is held until the budget's next token, decision (cn), so even then about 800 a second).
 # Settings (environment): DURATION (20s), FLOOD_CONNECTIONS (32), FLOOD_PACES_MS ("128 32 8 0"), PACE_MS (50:
 # the quiet client's pause, 20 requests a second, within the sandbox budget of 25), PORT (8090), DB_PORT (55434).
 set -euo pipefail

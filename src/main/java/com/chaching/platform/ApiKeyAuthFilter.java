@@ -15,10 +15,11 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Resolves {@code Authorization: Bearer sk_…} to the {@link Tenant} every request acts for; anything else
- * is a 401 (api.md "Accounts and authentication"). Keys are looked up through {@link ApiKeyCache}. Every 401
- * spends from the client address's budget of failed keys ({@link RateLimiter.ClientKind#FAILED_KEY}); while
- * that budget is empty, a key this copy does not already know is not looked up at all but answered 429, so
- * that a client guessing keys learns nothing from its guesses until the budget refills.
+ * is a 401 (api.md "Accounts and authentication"). Keys are looked up through {@link ApiKeyCache}. Every failed
+ * key spends from the client address's budget of failed keys ({@link RateLimiter.ClientKind#FAILED_KEY}) before
+ * it is answered, and is answered 401 only if the budget had a token (so that concurrent guesses are counted
+ * exactly), else 429; while that budget is empty, a key this copy does not already know is not looked up at all
+ * but answered 429, so that a client guessing keys learns nothing from its guesses until the budget refills.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 20)
@@ -47,7 +48,9 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         String address = request.getRemoteAddr();
         String key = BearerTokens.token(request.getHeader(HttpHeaders.AUTHORIZATION));
         if (key == null) {
-            limiter.spend(address, RateLimiter.ClientKind.FAILED_KEY);
+            if (!spendFailedKey(address, response)) {
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
             problems.write(response, ApiProblem.unauthenticated(
                     "No API key provided. Send Authorization: Bearer sk_test_… (or sk_live_…)."));
@@ -55,13 +58,14 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         }
         String hash = ApiKeyHash.of(key);
         if (!keys.isKnown(hash) && !limiter.hasBudget(address, RateLimiter.ClientKind.FAILED_KEY)) {
-            problems.writeRateLimited(response, limiter.retryAfter(address, RateLimiter.ClientKind.FAILED_KEY),
-                    "Too many requests with a missing or invalid API key from this address. Retry after the seconds in Retry-After.");
+            writeTooManyFailedKeys(response, limiter.retryAfter(address, RateLimiter.ClientKind.FAILED_KEY));
             return;
         }
         Optional<Tenant> tenant = KEY_SHAPE.matcher(key).matches() ? keys.tenant(hash) : Optional.empty();
         if (tenant.isEmpty()) {
-            limiter.spend(address, RateLimiter.ClientKind.FAILED_KEY);
+            if (!spendFailedKey(address, response)) {
+                return;
+            }
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Bearer error=\"invalid_token\"");
             problems.write(response, ApiProblem.unauthenticated("Invalid API key provided."));
             return;
@@ -70,4 +74,17 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
         chain.doFilter(request, response);
     }
 
+    /** Spends one failed key of the address's budget; when there was none left, answers 429 and says so. */
+    private boolean spendFailedKey(String address, HttpServletResponse response) throws IOException {
+        RateLimiter.Decision decision = limiter.spend(address, RateLimiter.ClientKind.FAILED_KEY);
+        if (!decision.allowed()) {
+            writeTooManyFailedKeys(response, decision.retryAfterSeconds());
+        }
+        return decision.allowed();
+    }
+
+    private void writeTooManyFailedKeys(HttpServletResponse response, long retryAfterSeconds) throws IOException {
+        problems.writeRateLimited(response, retryAfterSeconds,
+                "Too many requests with a missing or invalid API key from this address. Retry after the seconds in Retry-After.");
+    }
 }

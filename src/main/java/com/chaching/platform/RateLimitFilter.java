@@ -5,8 +5,10 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -17,7 +19,10 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * reads ({@code GET}, {@code HEAD}) from one, everything else from another, as much as its {@link RequestCost} — right after its key is known and
  * before anything else is done for it, so that a refused request changes nothing. Every such response says
  * where the budget stands ({@code RateLimit-Limit}, {@code RateLimit-Remaining}, {@code RateLimit-Reset}, the
- * IETF draft's names); a refused one is a {@code 429 rate_limited} problem with {@code Retry-After}.
+ * IETF draft's names); a refused one is a {@code 429 rate_limited} problem with {@code Retry-After}, answered when
+ * the budget has a token again but no later than {@code refusal-delay-max} (decisions.md (cn)): a client that
+ * ignores {@code Retry-After} and floods is slowed to about one request a token per connection, instead of
+ * taking the CPU the other accounts need with refusals as fast as it can send them.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 25)
@@ -31,10 +36,16 @@ class RateLimitFilter extends OncePerRequestFilter {
 
     private final RateLimiter limiter;
     private final ProblemResponses problems;
+    private final Duration refusalDelayMax;
 
-    RateLimitFilter(RateLimiter limiter, ProblemResponses problems) {
+    RateLimitFilter(RateLimiter limiter, ProblemResponses problems,
+                    @Value("${chaching.rate-limit.refusal-delay-max:PT0.25S}") Duration refusalDelayMax) {
         this.limiter = limiter;
         this.problems = problems;
+        if (refusalDelayMax.isNegative()) {
+            throw new IllegalArgumentException("chaching.rate-limit.refusal-delay-max must not be negative, not " + refusalDelayMax);
+        }
+        this.refusalDelayMax = refusalDelayMax;
     }
 
     @Override
@@ -70,6 +81,7 @@ class RateLimitFilter extends OncePerRequestFilter {
         response.setHeader(REMAINING, Long.toString(decision.remaining()));
         response.setHeader(RESET, Long.toString(decision.resetSeconds()));
         if (!decision.allowed()) {
+            pauseBeforeRefusing(decision.untilRefill());
             problems.writeRateLimited(response, decision.retryAfterSeconds(),
                     "Too many requests: this account may make " + decision.limit() + " " + (read ? "reads" : "writes") + " a second in "
                             + (tenant.livemode() ? "live" : "sandbox") + " mode. Retry after " + decision.retryAfterSeconds()
@@ -77,5 +89,21 @@ class RateLimitFilter extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(request, response);
+    }
+
+    /**
+     * Holds a refusal until the budget has a token again, at most {@code refusalDelayMax}. Requests run on virtual
+     * threads, so a held request costs no thread, only its connection; the refusal's answer is the same.
+     */
+    private void pauseBeforeRefusing(Duration untilRefill) {
+        Duration pause = untilRefill.compareTo(refusalDelayMax) < 0 ? untilRefill : refusalDelayMax;
+        if (pause.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

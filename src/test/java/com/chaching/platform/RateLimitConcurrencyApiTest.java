@@ -1,0 +1,62 @@
+package com.chaching.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.chaching.testing.Api;
+import com.chaching.testing.ApiTest;
+import com.chaching.testing.Response;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * The budgets as they ship — each copy spending up to a tenth of an account's budget before writing it — under a
+ * client's first requests arriving all at once, before its bucket exists: every one is answered by the limiter, none
+ * fails, and an address's failed keys are counted exactly (bench/rate-limit.sh found both: Bucket4j answered a batch
+ * of a copy's concurrent requests "bucket does not exist", and a check before the look-up let every concurrent bad
+ * key through). Each test plays its own client address through a trusted proxy (127.0.0.1, as configured here).
+ */
+@TestPropertySource(properties = {"chaching.rate-limit.sandbox.reads-per-second=100", "chaching.rate-limit.unsynchronized-percent=10",
+        "chaching.rate-limit.address.failed-keys-per-minute=10", "server.forward-headers-strategy=native",
+        "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
+class RateLimitConcurrencyApiTest extends ApiTest {
+
+    private static final int AT_ONCE = 32;
+
+    @Test
+    void anAccountsFirstRequestsAtOnceAreAllCounted() {
+        Api api = signUp();
+        Map<String, String> headers = Map.of("X-Forwarded-For", "198.51.100.20", "Authorization", "Bearer " + api.key());
+
+        List<Response> answers = atOnce(() -> anonymous().send("GET", "/customers", null, headers));
+
+        assertThat(answers).extracting(Response::status).containsOnly(200);
+        // Each was answered by the limiter, none let through because the budget's store failed (that answer has no headers).
+        assertThat(answers).extracting(answer -> answer.header("RateLimit-Limit")).as("each spent from the budget").containsOnly("100");
+    }
+
+    @Test
+    void badKeysFromOneAddressAtOnceAreRefusedNeverFailedAndCountedExactly() {
+        Map<String, String> headers = Map.of("X-Forwarded-For", "203.0.113.20", "Authorization", "Bearer sk_test_" + "x".repeat(40));
+
+        List<Response> answers = atOnce(() -> anonymous().send("GET", "/customers", null, headers));
+
+        assertThat(answers).extracting(Response::status).containsOnly(401, 429);
+        assertThat(answers).filteredOn(answer -> answer.status() == 401).as("told invalid at most the address's budget of 10 times")
+                .hasSize(10);
+    }
+
+    private static List<Response> atOnce(Supplier<Response> request) {
+        try (ExecutorService clients = Executors.newFixedThreadPool(AT_ONCE)) {
+            return IntStream.range(0, AT_ONCE)
+                    .mapToObj(i -> CompletableFuture.supplyAsync(request, clients))
+                    .toList().stream().map(CompletableFuture::join).toList();
+        }
+    }
+}
