@@ -60,7 +60,8 @@ final class ZonkyEmbeddedPostgres {
             log.info("starting a throwaway embedded PostgreSQL in {}", directory);
             EmbeddedPostgres postgres = startOrExplain(EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "300")
+                    // Every application context a test run caches keeps its pool (20) open: room for 25 of them.
+                    .setServerConfig("max_connections", "500")
                     .setDataDirectory(directory).setCleanDataDirectory(true)
                     // A throwaway database need not survive a crash: trade durability for test speed.
                     .setServerConfig("fsync", "off")

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.chaching.testing.Api;
 import com.chaching.testing.ApiTest;
 import com.chaching.testing.Response;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -21,10 +22,12 @@ import org.springframework.test.context.TestPropertySource;
  * fails, and an address's failed keys are counted exactly (bench/rate-limit.sh found both: Bucket4j answered a batch
  * of a copy's concurrent requests "bucket does not exist", and a check before the look-up let every concurrent bad
  * key through). Each test plays its own client address through a trusted proxy (127.0.0.1, as configured here).
+ * And a refused request is held until its budget's next token, at most {@code refusal-delay-max} (decisions.md (cn)).
  */
-@TestPropertySource(properties = {"chaching.rate-limit.sandbox.reads-per-second=100", "chaching.rate-limit.unsynchronized-percent=10",
-        "chaching.rate-limit.address.failed-keys-per-minute=10", "server.forward-headers-strategy=native",
-        "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
+@TestPropertySource(properties = {"chaching.rate-limit.sandbox.reads-per-second=100", "chaching.rate-limit.sandbox.writes-per-second=2",
+        "chaching.rate-limit.unsynchronized-percent=10",
+        "chaching.rate-limit.address.failed-keys-per-minute=10", "chaching.rate-limit.refusal-delay-max=PT0.3S",
+        "server.forward-headers-strategy=native", "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
 class RateLimitConcurrencyApiTest extends ApiTest {
 
     private static final int AT_ONCE = 32;
@@ -50,6 +53,27 @@ class RateLimitConcurrencyApiTest extends ApiTest {
         assertThat(answers).extracting(Response::status).containsOnly(401, 429);
         assertThat(answers).filteredOn(answer -> answer.status() == 401).as("told invalid at most the address's budget of 10 times")
                 .hasSize(10);
+    }
+
+    /**
+     * A client that floods past {@code Retry-After} waits for each refusal instead of getting them as fast as it can
+     * send. The pause is real time, so this reads the wall clock: a lower bound only, which a slow machine cannot break.
+     */
+    @Test
+    void aRefusalIsHeldUntilATokenIsDueAtMostTheConfiguredPause() {
+        Api api = signUp();
+        serverClock.advance(Duration.ofSeconds(1));
+        assertThat(api.post("/customers", Map.of("externalKey", "first")).status()).isEqualTo(201);
+        assertThat(api.post("/customers", Map.of("externalKey", "second")).status()).isEqualTo(201);
+
+        long started = System.nanoTime();
+        Response refused = api.post("/customers", Map.of("externalKey", "third"));
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(refused.status()).isEqualTo(429);
+        assertThat(refused.header("Retry-After")).isEqualTo("1");
+        // A write is due every half second at 2 a second: the pause is the configured most, 0.3 s.
+        assertThat(waited).as("held before the answer").isGreaterThanOrEqualTo(Duration.ofMillis(300));
     }
 
     private static List<Response> atOnce(Supplier<Response> request) {

@@ -25,7 +25,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
                 // The frozen clock never refills a bucket: budgets far beyond what any test spends (RateLimitApiTest sets its own).
                 "chaching.rate-limit.live.reads-per-second=10000000", "chaching.rate-limit.live.writes-per-second=10000000",
                 "chaching.rate-limit.sandbox.reads-per-second=10000000", "chaching.rate-limit.sandbox.writes-per-second=10000000",
-                // A refusal is answered at once: RefusalDelayApiTest holds one as the service ships.
+                // A refusal is answered at once: RateLimitConcurrencyApiTest holds one.
                 "chaching.rate-limit.refusal-delay-max=PT0S",
                 // Every test's requests come from 127.0.0.1: AddressRateLimitApiTest sets small address budgets of its own,
                 // BrowserTest the dashboard's budget of failed sign-ins as it ships.
