@@ -13,7 +13,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
 import java.util.stream.IntStream;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 /**
@@ -30,6 +32,9 @@ import org.springframework.test.context.TestPropertySource;
         "server.forward-headers-strategy=native", "server.tomcat.remoteip.internal-proxies=127\\\\.0\\\\.0\\\\.1"})
 class RateLimitConcurrencyApiTest extends ApiTest {
 
+    @Autowired
+    DataSource dataSource;
+
     private static final int AT_ONCE = 32;
 
     @Test
@@ -42,6 +47,11 @@ class RateLimitConcurrencyApiTest extends ApiTest {
         assertThat(answers).extracting(Response::status).containsOnly(200);
         // Each was answered by the limiter, none let through because the budget's store failed (that answer has no headers).
         assertThat(answers).extracting(answer -> answer.header("RateLimit-Limit")).as("each spent from the budget").containsOnly("100");
+        // The shared bucket, read exactly (as a copy writing every request would): all 32 are in it but the at most a
+        // tenth of the budget this copy may have spent and not yet written (decisions.md (cg)).
+        RateLimiter exact = new RateLimiter(dataSource, serverClock, 100, 100, 100, 100, 0, 10, 20, 5);
+        assertThat(exact.spend(new Tenant(api.accountId(), false), RateLimiter.Kind.READ, 1).remaining())
+                .isBetween(100L - AT_ONCE - 1, 100L - AT_ONCE - 1 + 10);
     }
 
     @Test
