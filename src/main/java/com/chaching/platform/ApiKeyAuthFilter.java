@@ -57,8 +57,9 @@ class ApiKeyAuthFilter extends OncePerRequestFilter {
             return;
         }
         String hash = ApiKeyHash.of(key);
-        if (!keys.isKnown(hash) && !limiter.hasBudget(address, RateLimiter.ClientKind.FAILED_KEY)) {
-            writeTooManyFailedKeys(response, limiter.retryAfter(address, RateLimiter.ClientKind.FAILED_KEY));
+        long blockedFor = keys.isKnown(hash) ? 0 : limiter.secondsUntilBudget(address, RateLimiter.ClientKind.FAILED_KEY);
+        if (blockedFor > 0) {
+            writeTooManyFailedKeys(response, blockedFor);
             return;
         }
         Optional<Tenant> tenant = KEY_SHAPE.matcher(key).matches() ? keys.tenant(hash) : Optional.empty();

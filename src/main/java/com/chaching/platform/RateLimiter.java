@@ -5,6 +5,7 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.BucketConfiguration;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.EstimationProbe;
 import io.github.bucket4j.TimeMeter;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
@@ -128,12 +129,13 @@ public class RateLimiter {
 
     /** Whether the client has any of this budget left, spending none. */
     public boolean hasBudget(String client, ClientKind kind) {
-        return clientBucket(client, kind, limitOf(kind)).getAvailableTokens() > 0;
+        return secondsUntilBudget(client, kind) == 0;
     }
 
-    /** When the client's budget of this kind has a token again, in seconds (at least 1). */
-    public long retryAfter(String client, ClientKind kind) {
-        return Math.max(1, seconds(clientBucket(client, kind, limitOf(kind)).estimateAbilityToConsume(1).getNanosToWaitForRefill()));
+    /** Seconds until the client has this budget again, spending none: 0 while it has some, else at least 1. */
+    public long secondsUntilBudget(String client, ClientKind kind) {
+        EstimationProbe probe = clientBucket(client, kind, limitOf(kind)).estimateAbilityToConsume(1);
+        return probe.canBeConsumed() ? 0 : Math.max(1, seconds(probe.getNanosToWaitForRefill()));
     }
 
     /** Gives the client its whole budget of this kind back (a right password clears its email's failures). */
